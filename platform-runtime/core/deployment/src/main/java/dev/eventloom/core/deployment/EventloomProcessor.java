@@ -1,0 +1,207 @@
+package dev.eventloom.core.deployment;
+
+import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.inject.spi.DeploymentException;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.Type;
+
+import dev.eventloom.EventContext;
+import dev.eventloom.core.runtime.EventDispatcher;
+import dev.eventloom.core.runtime.EventloomRecorder;
+import dev.eventloom.core.runtime.FunctionInvoker;
+import dev.eventloom.core.runtime.FunctionMetadata;
+import dev.eventloom.core.runtime.FunctionRegistry;
+import dev.eventloom.core.runtime.ReplySink;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.deployment.GeneratedClassGizmoAdaptor;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveHierarchyBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
+import io.quarkus.gizmo.ClassCreator;
+import io.quarkus.gizmo.ClassOutput;
+import io.quarkus.gizmo.MethodCreator;
+import io.quarkus.gizmo.MethodDescriptor;
+import io.quarkus.gizmo.ResultHandle;
+
+/**
+ * Finds the {@code @Funq} functions, validates them (every problem at once), generates one invoker per function and
+ * hands the result to the runtime.
+ */
+class EventloomProcessor {
+
+    static final String FEATURE = "eventloom";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem beans() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(FunctionRegistry.class, EventDispatcher.class, ReplySink.class)
+                .setUnremovable()
+                .build();
+    }
+
+    @BuildStep
+    void cloudEventFormats(BuildProducer<ServiceProviderBuildItem> providers) {
+        providers.produce(ServiceProviderBuildItem.allProvidersFromClassPath("io.cloudevents.core.format.EventFormat"));
+    }
+
+    @BuildStep
+    void discover(CombinedIndexBuildItem combinedIndex, BuildProducer<EventFunctionBuildItem> functions) {
+        IndexView index = combinedIndex.getIndex();
+        List<MethodInfo> methods = new ArrayList<>();
+        for (AnnotationInstance funq : index.getAnnotations(FunctionAnalyzer.FUNQ)) {
+            if (funq.target().kind() == AnnotationTarget.Kind.METHOD) {
+                methods.add(funq.target().asMethod());
+            }
+        }
+        methods.sort(Comparator.comparing((MethodInfo m) -> m.declaringClass().name().toString())
+                .thenComparing(MethodInfo::name).thenComparing(m -> m.descriptor()));
+
+        List<String> problems = new ArrayList<>();
+        FunctionAnalyzer analyzer = new FunctionAnalyzer(problems);
+        Map<String, MethodInfo> byName = new HashMap<>();
+        List<EventFunctionBuildItem> found = new ArrayList<>();
+        for (MethodInfo method : methods) {
+            String name = FunctionAnalyzer.name(method);
+            MethodInfo existing = byName.putIfAbsent(name, method);
+            if (existing != null) {
+                problems.add(method.declaringClass().name() + "#" + method.name() + " has the function name '" + name
+                        + "', already used by " + existing.declaringClass().name() + "#" + existing.name()
+                        + "; give one of them another name with @Funq(\"...\")");
+                continue;
+            }
+            FunctionMetadata function = analyzer.analyze(method);
+            if (function != null) {
+                found.add(new EventFunctionBuildItem(function, method));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DeploymentException("[EVL-0001] Eventloom found " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems") + " with the functions:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        found.forEach(functions::produce);
+    }
+
+    @BuildStep
+    void generateInvokers(List<EventFunctionBuildItem> functions, BuildProducer<GeneratedClassBuildItem> classes,
+            BuildProducer<ReflectiveClassBuildItem> reflection, BuildProducer<ReflectiveHierarchyBuildItem> hierarchy,
+            CombinedIndexBuildItem index) {
+        ClassOutput output = new GeneratedClassGizmoAdaptor(classes, true);
+        for (EventFunctionBuildItem function : functions) {
+            generateInvoker(output, function);
+            reflection.produce(ReflectiveClassBuildItem.builder(function.metadata().getInvokerClass())
+                    .constructors().build());
+            registerForJson(function.method(), index.getIndex(), hierarchy);
+        }
+    }
+
+    private static void generateInvoker(ClassOutput output, EventFunctionBuildItem function) {
+        MethodInfo method = function.method();
+        try (ClassCreator invoker = ClassCreator.builder().classOutput(output)
+                .className(function.metadata().getInvokerClass())
+                .interfaces(FunctionInvoker.class)
+                .build()) {
+            MethodCreator invoke = invoker.getMethodCreator("invoke", Object.class, Object.class, Object.class,
+                    EventContext.class);
+            invoke.addException(Exception.class);
+            ResultHandle bean = invoke.checkCast(invoke.getMethodParam(0), method.declaringClass().name().toString());
+            ResultHandle[] arguments = new ResultHandle[method.parametersCount()];
+            for (int i = 0; i < arguments.length; i++) {
+                Type type = method.parameterType(i);
+                if (method.parameters().get(i).hasAnnotation(FunctionAnalyzer.CONTEXT)) {
+                    arguments[i] = invoke.getMethodParam(2);
+                } else if (type.kind() == Type.Kind.PRIMITIVE) {
+                    arguments[i] = invoke.smartCast(invoke.getMethodParam(1), type.name().toString());
+                } else {
+                    arguments[i] = invoke.checkCast(invoke.getMethodParam(1), type.name().toString());
+                }
+            }
+            ResultHandle result = invoke.invokeVirtualMethod(MethodDescriptor.of(method), bean, arguments);
+            Type returnType = method.returnType();
+            if (returnType.kind() == Type.Kind.VOID) {
+                invoke.returnValue(invoke.loadNull());
+            } else if (returnType.kind() == Type.Kind.PRIMITIVE) {
+                invoke.returnValue(invoke.smartCast(result, Object.class));
+            } else {
+                invoke.returnValue(result);
+            }
+        }
+    }
+
+    /** Jackson reads inputs and writes outputs by reflection, which a native image must know about. */
+    private static void registerForJson(MethodInfo method, IndexView index,
+            BuildProducer<ReflectiveHierarchyBuildItem> hierarchy) {
+        String source = EventloomProcessor.class.getSimpleName() + " > " + method.declaringClass().name() + "#"
+                + method.name();
+        List<Type> types = new ArrayList<>();
+        for (int i = 0; i < method.parametersCount(); i++) {
+            if (!method.parameters().get(i).hasAnnotation(FunctionAnalyzer.CONTEXT)) {
+                types.add(method.parameterType(i));
+            }
+        }
+        types.add(method.returnType());
+        for (Type type : types) {
+            for (Type data : dataTypes(type)) {
+                hierarchy.produce(ReflectiveHierarchyBuildItem.builder(data).index(index).source(source).build());
+            }
+        }
+    }
+
+    private static List<Type> dataTypes(Type type) {
+        if (type.kind() == Type.Kind.VOID || type.kind() == Type.Kind.PRIMITIVE
+                || type.kind() == Type.Kind.TYPE_VARIABLE) {
+            return List.of();
+        }
+        if (type.kind() == Type.Kind.PARAMETERIZED_TYPE) {
+            List<Type> types = new ArrayList<>();
+            if (!type.name().toString().startsWith("io.smallrye.mutiny.")
+                    && !type.name().toString().startsWith("java.util.concurrent.")
+                    && !type.name().equals(FunctionAnalyzer.TYPED_CLOUD_EVENT)) {
+                types.add(type);
+            }
+            for (Type argument : type.asParameterizedType().arguments()) {
+                types.addAll(dataTypes(argument));
+            }
+            return types;
+        }
+        String name = type.name().toString();
+        if (name.startsWith("java.lang.") || name.startsWith("io.cloudevents.") || name.startsWith("io.smallrye.mutiny.")
+                || name.startsWith("java.util.concurrent.")) {
+            return List.of();
+        }
+        return List.of(type);
+    }
+
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    void initialize(EventloomRecorder recorder, BeanContainerBuildItem beanContainer,
+            List<EventFunctionBuildItem> functions) {
+        List<FunctionMetadata> metadata = new ArrayList<>();
+        functions.stream().map(EventFunctionBuildItem::metadata).sorted(Comparator.comparing(FunctionMetadata::getName))
+                .forEach(metadata::add);
+        recorder.initialize(beanContainer.getValue(), metadata);
+    }
+}

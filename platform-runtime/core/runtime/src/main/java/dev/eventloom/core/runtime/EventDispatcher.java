@@ -1,0 +1,98 @@
+package dev.eventloom.core.runtime;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.eventloom.core.runtime.EventloomException.Kind;
+import io.cloudevents.CloudEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * What a binding calls: find functions by name or by trigger, deliver an event to one, get back its reply. Bindings
+ * only convert their transport to and from CloudEvents; everything else happens here.
+ */
+@Singleton
+public class EventDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
+
+    private final FunctionRegistry registry;
+    private final Replies replies;
+    private final Map<String, String> logicalSources = new HashMap<>();
+
+    @Inject
+    EventDispatcher(FunctionRegistry registry, ObjectMapper mapper, EventloomConfig config) {
+        this.registry = registry;
+        this.replies = new Replies(mapper);
+        config.sources().forEach((name, source) -> source.ceSource().forEach(ce -> logicalSources.put(ce, name)));
+    }
+
+    /** The function of that name. */
+    public Optional<EventFunction> function(String name) {
+        return registry.function(name);
+    }
+
+    /** The functions whose triggers match; {@code logicalSource} may be {@code null} to derive it from the event. */
+    public List<EventFunction> route(CloudEvent event, String logicalSource) {
+        return registry.route(event, logicalSource != null ? logicalSource : logicalSource(event));
+    }
+
+    /** The logical source configured for the event's {@code source} attribute, or {@code null}. */
+    public String logicalSource(CloudEvent event) {
+        return logicalSources.isEmpty() ? null : logicalSources.get(event.getSource().toString());
+    }
+
+    /**
+     * Delivers the event to the function on the thread its dispatch mode asks for, within its timeout and the
+     * transport's deadline. The result is emitted on the caller's Vert.x context, if it has one.
+     *
+     * @return the reply event, or a {@code null} item when the function produced none; a failure is an
+     *         {@link EventloomException} or what the function threw (see {@link EventloomException#kindOf})
+     */
+    public Uni<CloudEvent> deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource) {
+        Instant deadline = Instant.now().plus(function.timeout());
+        Instant transportDeadline = transport.deadline();
+        if (transportDeadline != null && transportDeadline.isBefore(deadline)) {
+            deadline = transportDeadline;
+        }
+        InvocationContext context = new InvocationContext(function, event, transport,
+                logicalSource != null ? logicalSource : logicalSource(event), deadline);
+        Uni<CloudEvent> reply = function.invoke(context)
+                .map(result -> replies.reply(function, event, result))
+                .onFailure().invoke(failure -> log(function, event, failure));
+        Context caller = Vertx.currentContext();
+        if (caller == null) {
+            return reply;
+        }
+        return reply.emitOn(command -> {
+            if (Vertx.currentContext() == caller) {
+                command.run();
+            } else {
+                caller.runOnContext(ignored -> command.run());
+            }
+        });
+    }
+
+    private static void log(EventFunction function, CloudEvent event, Throwable failure) {
+        Kind kind = EventloomException.kindOf(failure);
+        switch (kind) {
+            case FUNCTION_FAILED -> LOG.errorf(failure, "[EVL-0500] Function '%s' failed on event %s (type %s): %s",
+                    function.name(), event.getId(), event.getType(), failure.toString());
+            case TIMEOUT -> LOG.warnf("[EVL-0504] %s", failure.getMessage());
+            default -> LOG.debugf("[EVL-0400] Function '%s' rejected event %s: %s", function.name(), event.getId(),
+                    failure.getMessage());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.eventloom.core.runtime;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import dev.eventloom.core.runtime.filter.TriggerMetadata;
+import dev.eventloom.core.runtime.invoke.Invoker;
+import io.smallrye.mutiny.Uni;
+
+/** A function as the runtime knows it: its settings after configuration, and its decorated invoker. */
+public final class EventFunction {
+
+    private final FunctionMetadata metadata;
+    private final DispatchMode dispatchMode;
+    private final Duration timeout;
+    private final String replyType;
+    private final URI replySource;
+    private final List<TriggerMetadata> triggers;
+    private Invoker invoker;
+
+    EventFunction(FunctionMetadata metadata, DispatchMode dispatchMode, Duration timeout, String replyType,
+            URI replySource, List<TriggerMetadata> triggers) {
+        this.metadata = metadata;
+        this.dispatchMode = dispatchMode;
+        this.timeout = timeout;
+        this.replyType = replyType;
+        this.replySource = replySource;
+        this.triggers = List.copyOf(triggers);
+    }
+
+    void invoker(Invoker invoker) {
+        this.invoker = invoker;
+    }
+
+    Uni<Object> invoke(InvocationContext context) {
+        return invoker.invoke(context);
+    }
+
+    public String name() {
+        return metadata.getName();
+    }
+
+    /** {@code Class#method} of the function. */
+    public String location() {
+        return metadata.location();
+    }
+
+    public FunctionMetadata metadata() {
+        return metadata;
+    }
+
+    public DispatchMode dispatchMode() {
+        return dispatchMode;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public String replyType() {
+        return replyType;
+    }
+
+    public URI replySource() {
+        return replySource;
+    }
+
+    public List<TriggerMetadata> triggers() {
+        return triggers;
+    }
+
+    /** Whether the function produces a reply at all. */
+    public boolean returnsValue() {
+        return metadata.getOutputShape() != OutputShape.VOID;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

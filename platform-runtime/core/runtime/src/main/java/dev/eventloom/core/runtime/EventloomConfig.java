@@ -1,0 +1,114 @@
+package dev.eventloom.core.runtime;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Eventloom's run-time settings: they change behaviour without a rebuild. */
+@ConfigMapping(prefix = "eventloom")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface EventloomConfig {
+
+    /** The timeout of a function that sets none, with {@code @Delivery(timeout)} or {@code function."<name>".timeout}. */
+    @WithDefault("30s")
+    Duration defaultTimeout();
+
+    /**
+     * How long a function running on the event loop may hold it before a warning names the function and the
+     * {@code eventloom.event.loop.blocked} counter grows. Functions that block should be annotated {@code @Blocking}.
+     */
+    @WithDefault("100ms")
+    Duration eventLoopWarningThreshold();
+
+    /** Settings of one function, by function name: {@code eventloom.function."bill-order".timeout=10s}. */
+    @WithName("function")
+    Map<String, FunctionConfig> functions();
+
+    /**
+     * Logical sources known by the CloudEvents {@code source} attribute of the events they send, by logical name:
+     * {@code eventloom.source.uploads.ce-source=/storage/uploads}. Bindings that know the source of what they receive
+     * (a queue, a topic) name it themselves.
+     */
+    @WithName("source")
+    Map<String, SourceConfig> sources();
+
+    /** Where replies go that are not returned to the caller (fan-out, batches). */
+    SinkConfig sink();
+
+    /** Settings of one function. */
+    interface FunctionConfig {
+
+        /** Replaces the function's {@code @Delivery(timeout)}. */
+        Optional<Duration> timeout();
+
+        /** Replaces the function's {@code @Reply(type)}. */
+        Optional<String> replyType();
+
+        /** Replaces the function's {@code @Reply(source)}. */
+        Optional<URI> replySource();
+
+        /**
+         * Replaces where the function runs: {@code event-loop}, {@code worker} or {@code virtual-thread}. Only run a
+         * function on the event loop if it never blocks.
+         */
+        Optional<DispatchMode> dispatch();
+
+        /** When set, replaces all the function's {@code @Trigger} annotations with this one trigger. */
+        TriggerConfig trigger();
+    }
+
+    /** One trigger written in configuration; the same settings as {@code @Trigger}, all combined. */
+    interface TriggerConfig {
+
+        /** Exact value of the {@code type} attribute. */
+        Optional<String> type();
+
+        /** Logical source name. */
+        Optional<String> source();
+
+        /** Exact matches, {@code attribute=value}, comma-separated. */
+        Optional<List<String>> exact();
+
+        /** Prefix matches, {@code attribute=prefix}, comma-separated. */
+        Optional<List<String>> prefix();
+
+        /** Suffix matches, {@code attribute=suffix}, comma-separated. */
+        Optional<List<String>> suffix();
+
+        /** A CESQL expression. */
+        Optional<String> cesql();
+
+        /** Knative filters as a JSON array. */
+        Optional<String> filters();
+
+        default boolean isSet() {
+            return type().isPresent() || source().isPresent() || exact().isPresent() || prefix().isPresent()
+                    || suffix().isPresent() || cesql().isPresent() || filters().isPresent();
+        }
+    }
+
+    /** A logical source. */
+    interface SourceConfig {
+
+        /** The CloudEvents {@code source} attribute values of events from this logical source. */
+        List<String> ceSource();
+    }
+
+    /** The reply sink. */
+    interface SinkConfig {
+
+        /**
+         * URL replies are POSTed to as binary-mode CloudEvents. Defaults to the {@code K_SINK} environment variable
+         * that a Knative SinkBinding or source sets.
+         */
+        Optional<URI> url();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.eventloom.core.runtime;
+
+/**
+ * A failure the platform recognises, with the kind a binding maps to its transport's answer (an HTTP status, a Lambda
+ * error, a nack). Any other exception a function throws is {@link Kind#FUNCTION_FAILED}.
+ */
+public class EventloomException extends RuntimeException {
+
+    /** What went wrong, independently of the transport. */
+    public enum Kind {
+        /** The event or its data is malformed, or does not bind to the function's input type. */
+        INVALID_INPUT,
+        /** The event's data has a content type the function cannot read. */
+        UNSUPPORTED_CONTENT_TYPE,
+        /** The event was addressed to a function that does not exist, or matched no trigger. */
+        NOT_FOUND,
+        /** The function did not finish within its timeout. */
+        TIMEOUT,
+        /** The function threw, or its result could not be turned into a reply. */
+        FUNCTION_FAILED,
+        /** A reply could not be handed to the sink. */
+        SINK_FAILED
+    }
+
+    private final Kind kind;
+
+    public EventloomException(Kind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public EventloomException(Kind kind, String message, Throwable cause) {
+        super(message, cause, false, false);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The kind of any failure: platform failures keep theirs, anything else a function threw is FUNCTION_FAILED. */
+    public static Kind kindOf(Throwable failure) {
+        return failure instanceof EventloomException e ? e.kind() : Kind.FUNCTION_FAILED;
+    }
+}

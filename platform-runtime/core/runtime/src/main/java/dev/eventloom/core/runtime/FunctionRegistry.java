@@ -1,0 +1,195 @@
+package dev.eventloom.core.runtime;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.eventloom.core.runtime.EventloomConfig.FunctionConfig;
+import dev.eventloom.core.runtime.EventloomConfig.TriggerConfig;
+import dev.eventloom.core.runtime.filter.InvalidFilterException;
+import dev.eventloom.core.runtime.filter.TriggerMetadata;
+import dev.eventloom.core.runtime.invoke.EventLoopGuardInvoker;
+import dev.eventloom.core.runtime.invoke.Invoker;
+import dev.eventloom.core.runtime.invoke.MethodInvoker;
+import dev.eventloom.core.runtime.invoke.OffloadingInvoker;
+import dev.eventloom.core.runtime.invoke.TimeoutInvoker;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.virtual.threads.VirtualThreadsRecorder;
+import io.vertx.core.Vertx;
+
+/**
+ * The application's functions, built once at startup from what the build found and from configuration, and the router
+ * over their triggers.
+ */
+@Singleton
+public class FunctionRegistry {
+
+    private static final Logger LOG = Logger.getLogger(FunctionRegistry.class);
+    static final String BLOCKED_COUNTER = "eventloom.event.loop.blocked";
+
+    private final EventloomConfig config;
+    private final Vertx vertx;
+    private final ObjectMapper mapper;
+    private final MeterRegistry meters;
+
+    private volatile Map<String, EventFunction> functions = Map.of();
+    private volatile EventRouter<EventFunction> router = EventRouter.<EventFunction> builder().build();
+
+    @Inject
+    FunctionRegistry(EventloomConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry meters) {
+        this.config = config;
+        this.vertx = vertx;
+        this.mapper = mapper;
+        this.meters = meters;
+    }
+
+    /** The function of that name, if there is one. */
+    public Optional<EventFunction> function(String name) {
+        return Optional.ofNullable(functions.get(name));
+    }
+
+    /** All functions, by name. */
+    public Collection<EventFunction> functions() {
+        return functions.values();
+    }
+
+    /** The functions whose triggers match the event, each once, in name order. */
+    public List<EventFunction> route(CloudEvent event, String logicalSource) {
+        return router.route(event, logicalSource);
+    }
+
+    /**
+     * Builds the functions. Every configuration problem is reported at once.
+     *
+     * @throws ConfigurationException listing every invalid setting
+     */
+    void initialize(List<FunctionMetadata> discovered) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<String> problems = new ArrayList<>();
+        Map<String, EventFunction> built = new LinkedHashMap<>();
+        EventRouter.Builder<EventFunction> routes = EventRouter.builder();
+        List<FunctionMetadata> sorted = new ArrayList<>(discovered);
+        sorted.sort(Comparator.comparing(FunctionMetadata::getName));
+        for (FunctionMetadata metadata : sorted) {
+            FunctionConfig overrides = config.functions().get(metadata.getName());
+            EventFunction function = configure(metadata, overrides, problems);
+            if (function == null) {
+                continue;
+            }
+            function.invoker(invoker(function, loader));
+            for (TriggerMetadata trigger : function.triggers()) {
+                try {
+                    routes.add(function, trigger);
+                } catch (InvalidFilterException e) {
+                    problems.add("function '" + function.name() + "': trigger " + trigger + ": " + e.getMessage());
+                }
+            }
+            built.put(function.name(), function);
+        }
+        for (String configured : config.functions().keySet()) {
+            if (!built.containsKey(configured) && discovered.stream().noneMatch(f -> f.getName().equals(configured))) {
+                problems.add("eventloom.function.\"" + configured + "\" configures a function that does not exist; "
+                        + "the functions are " + sorted.stream().map(FunctionMetadata::getName).toList());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("[EVL-0002] Invalid Eventloom configuration:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        this.functions = Collections.unmodifiableMap(built);
+        this.router = routes.build();
+        for (EventFunction function : built.values()) {
+            LOG.infof("Function '%s' (%s) runs on the %s, timeout %d ms, triggers: %s", function.name(),
+                    function.location(), function.dispatchMode().description(), function.timeout().toMillis(),
+                    function.triggers().isEmpty() ? "none (call it by name)"
+                            : function.triggers().stream().map(TriggerMetadata::toString)
+                                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private EventFunction configure(FunctionMetadata metadata, FunctionConfig overrides, List<String> problems) {
+        String name = metadata.getName();
+        DispatchMode dispatch = metadata.getDispatchMode();
+        Duration timeout = metadata.getTimeout() == null ? config.defaultTimeout()
+                : io.quarkus.runtime.configuration.DurationConverter.parseDuration(metadata.getTimeout());
+        String replyType = metadata.getReplyType();
+        URI replySource = URI.create(metadata.getReplySource());
+        List<TriggerMetadata> triggers = metadata.getTriggers();
+        if (overrides != null) {
+            dispatch = overrides.dispatch().orElse(dispatch);
+            timeout = overrides.timeout().orElse(timeout);
+            replyType = overrides.replyType().orElse(replyType);
+            replySource = overrides.replySource().orElse(replySource);
+            TriggerConfig trigger = overrides.trigger();
+            if (trigger.isSet()) {
+                try {
+                    triggers = List.of(TriggerMetadata.of(trigger.type().orElse(null), trigger.source().orElse(null),
+                            trigger.exact().orElse(List.of()), trigger.prefix().orElse(List.of()),
+                            trigger.suffix().orElse(List.of()), trigger.cesql().orElse(null),
+                            trigger.filters().orElse(null)));
+                } catch (InvalidFilterException e) {
+                    problems.add("eventloom.function.\"" + name + "\".trigger: " + e.getMessage());
+                    return null;
+                }
+            }
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            problems.add("function '" + name + "': timeout must be positive, got " + timeout);
+            return null;
+        }
+        return new EventFunction(metadata, dispatch, timeout, replyType, replySource, triggers);
+    }
+
+    private Invoker invoker(EventFunction function, ClassLoader loader) {
+        FunctionMetadata metadata = function.metadata();
+        FunctionInvoker generated;
+        Object bean;
+        try {
+            generated = (FunctionInvoker) loader.loadClass(metadata.getInvokerClass()).getDeclaredConstructor()
+                    .newInstance();
+            InstanceHandle<?> handle = Arc.container().instance(loader.loadClass(metadata.getDeclaringClass()));
+            if (!handle.isAvailable()) {
+                throw new IllegalStateException("No bean of " + metadata.getDeclaringClass() + " for function '"
+                        + function.name() + "'");
+            }
+            bean = handle.get();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot create the invoker of function '" + function.name() + "'", e);
+        }
+        InputBinder binder = new InputBinder(metadata, mapper, loader);
+        Invoker invoker = new MethodInvoker(generated, bean, binder::bind, metadata.getOutputShape());
+        if (function.dispatchMode() == DispatchMode.EVENT_LOOP) {
+            Counter blocked = Counter.builder(BLOCKED_COUNTER)
+                    .description("Times a function held the event loop longer than eventloom.event-loop-warning-threshold")
+                    .tag("function", function.name())
+                    .register(meters);
+            invoker = new EventLoopGuardInvoker(invoker, config.eventLoopWarningThreshold(), blocked);
+        }
+        Executor virtualThreads = function.dispatchMode() == DispatchMode.VIRTUAL_THREAD
+                ? VirtualThreadsRecorder.getCurrent()
+                : null;
+        invoker = new OffloadingInvoker(invoker, function.dispatchMode(), vertx, virtualThreads);
+        return new TimeoutInvoker(invoker);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.eventloom.core.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import dev.eventloom.core.runtime.EventloomException.Kind;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+
+/** Binds a function's input parameter from an event, as its {@link InputKind} says. Built once per function. */
+final class InputBinder {
+
+    private final String functionName;
+    private final InputKind kind;
+    private final InputKind dataKind;
+    private final JavaType dataType;
+    private final ObjectReader reader;
+    private final ObjectMapper mapper;
+
+    InputBinder(FunctionMetadata metadata, ObjectMapper mapper, ClassLoader loader) {
+        this.mapper = mapper;
+        this.functionName = metadata.getName();
+        this.kind = metadata.getInputKind();
+        this.dataKind = kind == InputKind.TYPED_CLOUD_EVENT ? metadata.getDataKind() : kind;
+        if (dataKind == InputKind.JSON) {
+            this.dataType = JavaTypes.parse(mapper.getTypeFactory(), metadata.getInputType(), loader);
+            this.reader = mapper.readerFor(dataType);
+        } else {
+            this.dataType = null;
+            this.reader = null;
+        }
+    }
+
+    Object bind(CloudEvent event) {
+        return switch (kind) {
+            case NONE -> null;
+            case SDK_CLOUD_EVENT -> event;
+            case TYPED_CLOUD_EVENT -> typed(event, data(event));
+            default -> data(event);
+        };
+    }
+
+    private Object data(CloudEvent event) {
+        CloudEventData data = event.getData();
+        byte[] bytes = data == null ? null : data.toBytes();
+        return switch (dataKind) {
+            case BYTES -> bytes;
+            case STRING -> bytes == null ? null : text(event, bytes);
+            case JSON -> json(event, bytes);
+            default -> throw new IllegalStateException("Unexpected data kind " + dataKind);
+        };
+    }
+
+    private String text(CloudEvent event, byte[] bytes) {
+        if (isJson(event.getDataContentType()) && bytes.length > 0 && bytes[0] == '"') {
+            try {
+                return mapper.readValue(bytes, String.class);
+            } catch (IOException e) {
+                throw invalid(event, "data is not a valid JSON string: " + describe(e));
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private Object json(CloudEvent event, byte[] bytes) {
+        String contentType = event.getDataContentType();
+        if (contentType != null && !isJson(contentType)) {
+            throw new EventloomException(Kind.UNSUPPORTED_CONTENT_TYPE, "Function '" + functionName + "' reads JSON into "
+                    + dataType.toCanonical() + " but event " + event.getId() + " carries " + contentType
+                    + "; send application/json");
+        }
+        if (bytes == null || bytes.length == 0) {
+            if (dataType.isPrimitive()) {
+                throw invalid(event, "it has no data, and the function needs a " + dataType.toCanonical());
+            }
+            return null;
+        }
+        try {
+            return reader.readValue(bytes);
+        } catch (IOException e) {
+            throw invalid(event, "its data does not bind to " + simpleName() + ": " + describe(e));
+        }
+    }
+
+    private Object typed(CloudEvent event, Object data) {
+        Map<String, Object> extensions = new HashMap<>();
+        for (String name : event.getExtensionNames()) {
+            extensions.put(name, event.getExtension(name));
+        }
+        return new dev.eventloom.CloudEvent<>(event.getId(), event.getSource(), event.getType(), event.getSubject(),
+                event.getTime(), event.getDataContentType(), event.getDataSchema(), extensions, data);
+    }
+
+    private EventloomException invalid(CloudEvent event, String problem) {
+        return new EventloomException(Kind.INVALID_INPUT,
+                "Function '" + functionName + "' cannot take event " + event.getId() + ": " + problem);
+    }
+
+    private String simpleName() {
+        return dataType.getRawClass().getSimpleName() + (dataType.containedTypeCount() > 0 ? "<...>" : "");
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof JsonProcessingException json) {
+            String location = json.getLocation() == null ? ""
+                    : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+            return json.getOriginalMessage() + location;
+        }
+        return e.getMessage();
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        int parameters = contentType.indexOf(';');
+        String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip()
+                .toLowerCase(java.util.Locale.ROOT);
+        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals("text/json");
+    }
+}

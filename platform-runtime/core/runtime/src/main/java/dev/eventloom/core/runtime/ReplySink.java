@@ -1,0 +1,73 @@
+package dev.eventloom.core.runtime;
+
+import java.net.URI;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import dev.eventloom.core.runtime.EventloomException.Kind;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.vertx.VertxMessageFactory;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+
+/**
+ * Sends replies that cannot go back to the caller to the configured sink ({@code eventloom.sink.url}, else
+ * {@code K_SINK}) as binary-mode CloudEvents over HTTP. A sink that does not answer 2xx is a failure the binding reports
+ * to its caller, so the event is redelivered rather than its reply lost.
+ */
+@Singleton
+public class ReplySink {
+
+    private final Optional<URI> url;
+    private final Vertx vertx;
+    private volatile WebClient client;
+
+    @Inject
+    ReplySink(EventloomConfig config, Vertx vertx) {
+        this.vertx = vertx;
+        this.url = config.sink().url().or(() -> Optional.ofNullable(System.getenv("K_SINK"))
+                .filter(sink -> !sink.isBlank()).map(URI::create));
+    }
+
+    /** The sink URL, if one is configured. */
+    public Optional<URI> url() {
+        return url;
+    }
+
+    /** Posts the reply to the sink; fails when none is configured or it does not accept the event. */
+    public Uni<Void> send(CloudEvent reply) {
+        if (url.isEmpty()) {
+            return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED, "Reply " + reply.getId()
+                    + " has no sink to go to: set eventloom.sink.url or the K_SINK environment variable"));
+        }
+        return Uni.createFrom().emitter(emitter -> VertxMessageFactory.createWriter(client().postAbs(url.get().toString()))
+                .writeBinary(reply)
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        emitter.fail(new EventloomException(Kind.SINK_FAILED, "Reply " + reply.getId()
+                                + " could not be sent to the sink " + url.get() + ": " + result.cause().getMessage()));
+                    } else if (result.result().statusCode() / 100 != 2) {
+                        emitter.fail(new EventloomException(Kind.SINK_FAILED, "The sink " + url.get()
+                                + " refused reply " + reply.getId() + " with HTTP " + result.result().statusCode()));
+                    } else {
+                        emitter.complete(null);
+                    }
+                }));
+    }
+
+    private WebClient client() {
+        WebClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = WebClient.create(vertx);
+                }
+                current = client;
+            }
+        }
+        return current;
+    }
+}

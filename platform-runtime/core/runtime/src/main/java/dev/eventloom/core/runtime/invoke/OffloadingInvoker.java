@@ -1,0 +1,48 @@
+package dev.eventloom.core.runtime.invoke;
+
+import java.util.concurrent.Executor;
+
+import dev.eventloom.core.runtime.DispatchMode;
+import dev.eventloom.core.runtime.InvocationContext;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * The one place that decides which thread a function runs on: the calling event loop, the worker pool or a virtual
+ * thread. Results are not moved back here; the dispatcher emits them on the caller's context.
+ */
+public final class OffloadingInvoker implements Invoker {
+
+    private final Invoker delegate;
+    private final DispatchMode mode;
+    private final Vertx vertx;
+    private final Executor virtualThreads;
+
+    public OffloadingInvoker(Invoker delegate, DispatchMode mode, Vertx vertx, Executor virtualThreads) {
+        this.delegate = delegate;
+        this.mode = mode;
+        this.vertx = vertx;
+        this.virtualThreads = virtualThreads;
+    }
+
+    @Override
+    public Uni<Object> invoke(InvocationContext context) {
+        Uni<Object> invocation = delegate.invoke(context);
+        return switch (mode) {
+            case EVENT_LOOP -> Context.isOnEventLoopThread() ? invocation
+                    : invocation.runSubscriptionOn(command -> context().runOnContext(ignored -> command.run()));
+            case WORKER -> invocation.runSubscriptionOn(command -> context().executeBlocking(() -> {
+                command.run();
+                return null;
+            }, false));
+            case VIRTUAL_THREAD -> invocation.runSubscriptionOn(virtualThreads);
+        };
+    }
+
+    private Context context() {
+        Context current = Vertx.currentContext();
+        return current != null ? current : VertxContext.getOrCreateDuplicatedContext(vertx);
+    }
+}
