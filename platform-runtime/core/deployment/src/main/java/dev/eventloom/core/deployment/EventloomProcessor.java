@@ -33,6 +33,7 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveHierarchyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 import io.quarkus.gizmo.ClassCreator;
@@ -60,6 +61,12 @@ class EventloomProcessor {
                 .addBeanClasses(FunctionRegistry.class, EventDispatcher.class, ReplySink.class)
                 .setUnremovable()
                 .build();
+    }
+
+    /** {@code @Blocking}, {@code @NonBlocking} and {@code @RunOnVirtualThread} are meaningful on functions. */
+    @BuildStep
+    ExecutionModelAnnotationsAllowedBuildItem dispatchAnnotationsOnFunctions() {
+        return new ExecutionModelAnnotationsAllowedBuildItem(method -> method.hasDeclaredAnnotation(FunctionAnalyzer.FUNQ));
     }
 
     @BuildStep

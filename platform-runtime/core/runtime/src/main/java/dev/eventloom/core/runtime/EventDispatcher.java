@@ -44,6 +44,11 @@ public class EventDispatcher {
         return registry.function(name);
     }
 
+    /** Every function. */
+    public java.util.Collection<EventFunction> functions() {
+        return registry.functions();
+    }
+
     /** The functions whose triggers match; {@code logicalSource} may be {@code null} to derive it from the event. */
     public List<EventFunction> route(CloudEvent event, String logicalSource) {
         return registry.route(event, logicalSource != null ? logicalSource : logicalSource(event));

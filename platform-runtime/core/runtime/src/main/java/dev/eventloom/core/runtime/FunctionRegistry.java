@@ -120,7 +120,7 @@ public class FunctionRegistry {
         this.functions = Collections.unmodifiableMap(built);
         this.router = routes.build();
         for (EventFunction function : built.values()) {
-            LOG.infof("Function '%s' (%s) runs on the %s, timeout %d ms, triggers: %s", function.name(),
+            LOG.infof("Function '%s' (%s) runs on %s, timeout %d ms, triggers: %s", function.name(),
                     function.location(), function.dispatchMode().description(), function.timeout().toMillis(),
                     function.triggers().isEmpty() ? "none (call it by name)"
                             : function.triggers().stream().map(TriggerMetadata::toString)

@@ -1,0 +1,5 @@
+package dev.eventloom.examples.greeting;
+
+/** A greeting. */
+public record Greeting(String message) {
+}

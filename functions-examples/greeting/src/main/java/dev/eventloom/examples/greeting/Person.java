@@ -1,0 +1,5 @@
+package dev.eventloom.examples.greeting;
+
+/** Who to greet. */
+public record Person(String name) {
+}

@@ -1,0 +1,43 @@
+package dev.eventloom.http.deployment;
+
+import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
+
+import dev.eventloom.http.runtime.HttpRecorder;
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/** Serves the functions over HTTP following Knative's event delivery contract. */
+class EventloomHttpProcessor {
+
+    static final String FEATURE = "eventloom-http";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    /**
+     * Knative tells a container its port in {@code $PORT}, and stops it with SIGTERM expecting in-flight requests to
+     * finish: both become defaults, which {@code application.properties} can still override.
+     */
+    @BuildStep
+    void knativeRuntimeContract(BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.http.port", "${PORT:8080}"));
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.shutdown.timeout", "30s"));
+    }
+
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    void routes(HttpRecorder recorder, BeanContainerBuildItem beans, BuildProducer<RouteBuildItem> routes) {
+        Handler<RoutingContext> handler = recorder.handler();
+        routes.produce(RouteBuildItem.builder().route("/").handler(handler).build());
+        routes.produce(RouteBuildItem.builder().route("/:function").handler(handler).build());
+    }
+}

@@ -1,0 +1,310 @@
+package dev.eventloom.http.runtime;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.eventloom.core.runtime.EventDispatcher;
+import dev.eventloom.core.runtime.EventFunction;
+import dev.eventloom.core.runtime.ReplySink;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.http.vertx.VertxMessageFactory;
+import io.cloudevents.jackson.JsonFormat;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Knative's event delivery contract over HTTP.
+ * <ul>
+ * <li>{@code POST /}: a CloudEvent in binary, structured or batch mode, routed by the functions' triggers.</li>
+ * <li>{@code POST /{function}}: a CloudEvent (binary or structured) or plain data for that function;
+ * {@code GET /{function}?a=b} binds the query parameters as Funqy HTTP does.</li>
+ * </ul>
+ * When one function handled the event, its reply is the response (binary mode, 200; 202 or 204 without one). Replies
+ * of fan-out and batches go to the sink and the response is 202. Every error is {@code application/problem+json}.
+ */
+public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(CloudEventsHttpHandler.class);
+
+    static final String PLAIN_EVENT_TYPE = "dev.eventloom.http.request";
+    private static final String STRUCTURED = "application/cloudevents";
+    private static final String BATCH = "application/cloudevents-batch+json";
+
+    private final EventDispatcher dispatcher;
+    private final ReplySink sink;
+    private final long maxBodySize;
+    private final ObjectMapper mapper;
+    private final EventFormat json;
+
+    CloudEventsHttpHandler(EventDispatcher dispatcher, ReplySink sink, long maxBodySize, ObjectMapper mapper) {
+        this.dispatcher = dispatcher;
+        this.sink = sink;
+        this.maxBodySize = maxBodySize;
+        this.mapper = mapper;
+        this.json = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+    }
+
+    private enum Mode {
+        /** A CloudEvent: an empty reply is 202. */
+        EVENT,
+        /** Plain data, Funqy style: an empty reply is 204. */
+        PLAIN
+    }
+
+    @Override
+    public void handle(RoutingContext context) {
+        String name = context.pathParam("function");
+        HttpMethod method = context.request().method();
+        if (name == null) {
+            if (method != HttpMethod.POST) {
+                methodNotAllowed(context, "POST", "POST / takes CloudEvents");
+                return;
+            }
+            RequestBody.read(context, maxBodySize, body -> routed(context, body));
+            return;
+        }
+        EventFunction function = dispatcher.function(name).orElse(null);
+        if (function == null) {
+            Problems.send(context, 404, "There is no function named '" + name + "'; the functions are "
+                    + functionNames());
+            return;
+        }
+        if (method == HttpMethod.GET) {
+            JsonObject query = QueryParameters.toJson(context.queryParams());
+            CloudEvent event = plainEvent(context, name, "application/json",
+                    query.isEmpty() ? null : query.toBuffer().getBytes());
+            deliver(context, function, event, Mode.PLAIN);
+        } else if (method == HttpMethod.POST) {
+            RequestBody.read(context, maxBodySize, body -> targeted(context, function, body));
+        } else {
+            methodNotAllowed(context, "GET, POST", "/" + name + " takes GET and POST");
+        }
+    }
+
+    private void routed(RoutingContext context, Buffer body) {
+        MultiMap headers = context.request().headers();
+        String mediaType = mediaType(headers.get(HttpHeaders.CONTENT_TYPE));
+        if (!isBinary(headers) && BATCH.equals(mediaType)) {
+            List<CloudEvent> events = batch(context, body);
+            if (events != null) {
+                deliverBatch(context, events, null);
+            }
+            return;
+        }
+        if (!isBinary(headers) && !mediaType.startsWith(STRUCTURED)) {
+            notACloudEvent(context, mediaType);
+            return;
+        }
+        CloudEvent event = event(context, headers, body);
+        if (event == null) {
+            return;
+        }
+        List<EventFunction> targets = dispatcher.route(event, null);
+        if (targets.isEmpty()) {
+            Problems.send(context, 404, "No trigger matches event " + event.getId() + " (type '" + event.getType()
+                    + "', source '" + event.getSource() + "'); functions with triggers: " + triggeredFunctionNames());
+        } else if (targets.size() == 1) {
+            deliver(context, targets.get(0), event, Mode.EVENT);
+        } else {
+            fanOut(context, List.of(event), List.of(targets));
+        }
+    }
+
+    private void targeted(RoutingContext context, EventFunction function, Buffer body) {
+        MultiMap headers = context.request().headers();
+        String mediaType = mediaType(headers.get(HttpHeaders.CONTENT_TYPE));
+        if (!isBinary(headers) && BATCH.equals(mediaType)) {
+            List<CloudEvent> events = batch(context, body);
+            if (events != null) {
+                deliverBatch(context, events, function);
+            }
+        } else if (isBinary(headers) || mediaType.startsWith(STRUCTURED)) {
+            CloudEvent event = event(context, headers, body);
+            if (event != null) {
+                deliver(context, function, event, Mode.EVENT);
+            }
+        } else {
+            String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
+            deliver(context, function, plainEvent(context, function.name(),
+                    contentType != null ? contentType : "application/json",
+                    body.length() == 0 ? null : body.getBytes()), Mode.PLAIN);
+        }
+    }
+
+    private void deliver(RoutingContext context, EventFunction function, CloudEvent event, Mode mode) {
+        dispatcher.deliver(function, event, new HttpTransport(context), null).subscribe().with(
+                reply -> respond(context, reply, mode),
+                failure -> Problems.send(context, Problems.failure(function.name(), event.getId(), failure)));
+    }
+
+    private void respond(RoutingContext context, CloudEvent reply, Mode mode) {
+        if (context.response().ended() || context.response().closed()) {
+            return;
+        }
+        if (reply == null) {
+            context.response().setStatusCode(mode == Mode.PLAIN ? 204 : 202).end();
+            return;
+        }
+        context.response().setStatusCode(200);
+        VertxMessageFactory.createWriter(context.response()).writeBinary(reply);
+    }
+
+    /** One event to several functions, or a batch: every delivery runs, replies go to the sink, then one answer. */
+    private void fanOut(RoutingContext context, List<CloudEvent> events, List<List<EventFunction>> targets) {
+        List<Uni<JsonObject>> deliveries = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            CloudEvent event = events.get(i);
+            if (targets.get(i).isEmpty()) {
+                deliveries.add(Uni.createFrom().item(Problems.problem(404, "No trigger matches event " + event.getId()
+                        + " (type '" + event.getType() + "')").put("eventId", event.getId())));
+            }
+            for (EventFunction function : targets.get(i)) {
+                deliveries.add(dispatcher.deliver(function, event, new HttpTransport(context), null)
+                        .onItem().transformToUni(reply -> toSink(function, reply))
+                        .onItemOrFailure().transform((ignored, failure) -> failure == null ? null
+                                : Problems.failure(function.name(), event.getId(), failure)));
+            }
+        }
+        Uni.join().all(deliveries).andFailFast().subscribe().with(outcomes -> {
+            List<JsonObject> failures = outcomes.stream().filter(o -> o != null).toList();
+            if (failures.isEmpty()) {
+                if (!context.response().ended() && !context.response().closed()) {
+                    context.response().setStatusCode(202).end();
+                }
+            } else {
+                Problems.send(context, Problems.combined(failures, failures.size() + " of " + outcomes.size()
+                        + " deliveries failed; the others succeeded and will be delivered again if you retry"));
+            }
+        }, failure -> Problems.send(context, 500, "Delivery failed: " + failure));
+    }
+
+    private Uni<Void> toSink(EventFunction function, CloudEvent reply) {
+        if (reply == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (sink.url().isEmpty()) {
+            LOG.warnf("[EVL-0202] Reply %s of function '%s' was dropped: it cannot go back to the caller (fan-out or "
+                    + "batch) and no sink is set; set eventloom.sink.url or K_SINK", reply.getId(), function.name());
+            return Uni.createFrom().voidItem();
+        }
+        return sink.send(reply);
+    }
+
+    private void deliverBatch(RoutingContext context, List<CloudEvent> events, EventFunction function) {
+        List<List<EventFunction>> targets = new ArrayList<>(events.size());
+        for (CloudEvent event : events) {
+            targets.add(function != null ? List.of(function) : dispatcher.route(event, null));
+        }
+        fanOut(context, events, targets);
+    }
+
+    private CloudEvent event(RoutingContext context, MultiMap headers, Buffer body) {
+        try {
+            return VertxMessageFactory.createReader(headers, body).toEvent();
+        } catch (RuntimeException e) {
+            Problems.send(context, 400, "The request is not a valid CloudEvent: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** All events of a batch, or {@code null} (and a 400 sent) when any is invalid: a batch is taken whole or not. */
+    private List<CloudEvent> batch(RoutingContext context, Buffer body) {
+        JsonNode array;
+        try {
+            array = mapper.readTree(body.getBytes());
+        } catch (java.io.IOException e) {
+            Problems.send(context, 400, "The batch is not valid JSON: " + e.getMessage());
+            return null;
+        }
+        if (array == null || !array.isArray()) {
+            Problems.send(context, 400, "A CloudEvents batch must be a JSON array of structured events");
+            return null;
+        }
+        List<CloudEvent> events = new ArrayList<>(array.size());
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            try {
+                events.add(json.deserialize(mapper.writeValueAsBytes(array.get(i))));
+            } catch (Exception e) {
+                problems.add("event #" + i + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            Problems.send(context, 400, "The batch was not processed, " + problems.size() + " of its " + array.size()
+                    + " events are invalid: " + String.join("; ", problems));
+            return null;
+        }
+        return events;
+    }
+
+    private CloudEvent plainEvent(RoutingContext context, String function, String contentType, byte[] data) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/" + function))
+                .withType(PLAIN_EVENT_TYPE)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC));
+        if (data != null) {
+            builder.withData(contentType, data);
+        } else if (context.request().getHeader(HttpHeaders.CONTENT_TYPE) != null) {
+            builder.withDataContentType(contentType);
+        }
+        return builder.build();
+    }
+
+    private void notACloudEvent(RoutingContext context, String mediaType) {
+        String how = "send it in binary mode (ce-specversion, ce-id, ce-source, ce-type headers), structured mode "
+                + "(Content-Type: application/cloudevents+json) or batch mode (application/cloudevents-batch+json), "
+                + "or POST plain data to /{function}";
+        if (mediaType.isEmpty() || mediaType.equals("application/json")) {
+            Problems.send(context, 400, "POST / takes CloudEvents, and this request has no ce-specversion header: " + how);
+        } else {
+            Problems.send(context, 415, "POST / takes CloudEvents, not " + mediaType + ": " + how);
+        }
+    }
+
+    private static void methodNotAllowed(RoutingContext context, String allow, String detail) {
+        context.response().putHeader(HttpHeaders.ALLOW, allow);
+        Problems.send(context, 405, detail + ", not " + context.request().method().name());
+    }
+
+    private static boolean isBinary(MultiMap headers) {
+        return headers.contains("ce-specversion");
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private String functionNames() {
+        return dispatcher.functions().stream().map(EventFunction::name).sorted().collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private String triggeredFunctionNames() {
+        return dispatcher.functions().stream().filter(f -> !f.triggers().isEmpty()).map(EventFunction::name).sorted()
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+}

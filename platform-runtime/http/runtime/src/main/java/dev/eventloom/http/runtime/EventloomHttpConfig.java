@@ -1,0 +1,20 @@
+package dev.eventloom.http.runtime;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Run-time settings of the HTTP and CloudEvents binding. */
+@ConfigMapping(prefix = "eventloom.http")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface EventloomHttpConfig {
+
+    /**
+     * The largest request body accepted; a larger one is refused with 413 before it is read whole. Accepts sizes like
+     * {@code 512K} or {@code 10M}.
+     */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
+}

@@ -1,0 +1,53 @@
+package dev.eventloom.http.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.eventloom.core.runtime.Transport;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/** An HTTP request as the core sees it; headers are copied only if a function asks for all of them. */
+final class HttpTransport implements Transport {
+
+    private final RoutingContext routingContext;
+    private Map<String, List<String>> headers;
+
+    HttpTransport(RoutingContext routingContext) {
+        this.routingContext = routingContext;
+    }
+
+    @Override
+    public String name() {
+        return "http";
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        if (headers == null) {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            for (Map.Entry<String, String> header : routingContext.request().headers()) {
+                copy.computeIfAbsent(header.getKey(), name -> new ArrayList<>(1)).add(header.getValue());
+            }
+            headers = copy;
+        }
+        return headers;
+    }
+
+    @Override
+    public String header(String name) {
+        return routingContext.request().getHeader(name);
+    }
+
+    @Override
+    public <T> Optional<T> unwrap(Class<T> type) {
+        if (type.isInstance(routingContext)) {
+            return Optional.of(type.cast(routingContext));
+        }
+        HttpServerRequest request = routingContext.request();
+        return type.isInstance(request) ? Optional.of(type.cast(request)) : Optional.empty();
+    }
+}
