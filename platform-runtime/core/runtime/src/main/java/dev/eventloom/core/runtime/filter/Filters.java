@@ -157,6 +157,9 @@ public final class Filters {
             expression = Parser.parseDefault(text);
         } catch (ParseException e) {
             throw new InvalidFilterException("CESQL expression \"" + text + "\" does not parse: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The SDK's error listener fails on some syntax errors before it can describe them.
+            throw new InvalidFilterException("CESQL expression \"" + text + "\" does not parse: syntax error");
         }
         EvaluationRuntime runtime = EvaluationRuntime.getDefault();
         return event -> {
