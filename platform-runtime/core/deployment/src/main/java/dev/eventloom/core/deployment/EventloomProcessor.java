@@ -141,7 +141,11 @@ class EventloomProcessor {
                 if (method.parameters().get(i).hasAnnotation(FunctionAnalyzer.CONTEXT)) {
                     arguments[i] = invoke.getMethodParam(2);
                 } else if (type.kind() == Type.Kind.PRIMITIVE) {
-                    arguments[i] = invoke.smartCast(invoke.getMethodParam(1), type.name().toString());
+                    Class<?> primitive = primitive(type);
+                    Class<?> box = box(primitive);
+                    arguments[i] = invoke.invokeVirtualMethod(
+                            MethodDescriptor.ofMethod(box, primitive.getName() + "Value", primitive),
+                            invoke.checkCast(invoke.getMethodParam(1), box));
                 } else {
                     arguments[i] = invoke.checkCast(invoke.getMethodParam(1), type.name().toString());
                 }
@@ -151,11 +155,30 @@ class EventloomProcessor {
             if (returnType.kind() == Type.Kind.VOID) {
                 invoke.returnValue(invoke.loadNull());
             } else if (returnType.kind() == Type.Kind.PRIMITIVE) {
-                invoke.returnValue(invoke.smartCast(result, Object.class));
+                Class<?> primitive = primitive(returnType);
+                invoke.returnValue(invoke.invokeStaticMethod(
+                        MethodDescriptor.ofMethod(box(primitive), "valueOf", box(primitive), primitive), result));
             } else {
                 invoke.returnValue(result);
             }
         }
+    }
+
+    private static Class<?> primitive(Type type) {
+        return switch (type.asPrimitiveType().primitive()) {
+            case BOOLEAN -> boolean.class;
+            case BYTE -> byte.class;
+            case CHAR -> char.class;
+            case SHORT -> short.class;
+            case INT -> int.class;
+            case LONG -> long.class;
+            case FLOAT -> float.class;
+            case DOUBLE -> double.class;
+        };
+    }
+
+    private static Class<?> box(Class<?> primitive) {
+        return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
     }
 
     /** Jackson reads inputs and writes outputs by reflection, which a native image must know about. */

@@ -66,7 +66,24 @@ final class InputBinder {
                 throw invalid(event, "data is not a valid JSON string: " + describe(e));
             }
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(bytes, charset(event.getDataContentType()));
+    }
+
+    /** The charset a content type names, UTF-8 when it names none or one this JVM does not know. */
+    static java.nio.charset.Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String parameter : contentType.split(";")) {
+                String[] pair = parameter.strip().split("=", 2);
+                if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+                    try {
+                        return java.nio.charset.Charset.forName(pair[1].strip().replace("\"", ""));
+                    } catch (IllegalArgumentException e) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     private Object json(CloudEvent event, byte[] bytes) {

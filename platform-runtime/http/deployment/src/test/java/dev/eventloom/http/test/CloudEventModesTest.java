@@ -1,0 +1,307 @@
+package dev.eventloom.http.test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.eventloom.CloudEvent;
+import dev.eventloom.EventContext;
+import dev.eventloom.Reply;
+import dev.eventloom.Trigger;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.http.vertx.VertxMessageFactory;
+import io.cloudevents.jackson.JsonFormat;
+import io.quarkus.funqy.Context;
+import io.quarkus.funqy.Funq;
+import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+
+/** Every way an event reaches a function over HTTP, and the reply it gets back. */
+class CloudEventModesTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Functions.class, Person.class, Greeting.class, Recorded.class,
+                    Query.class, Address.class));
+
+    public record Address(String city) {
+    }
+
+    public record Query(String name, int count, Address address, List<String> tag) {
+    }
+
+    public static class Functions {
+
+        @Inject
+        Recorded recorded;
+
+        @Funq
+        @Trigger(type = "test.greet")
+        @Reply(type = "test.greeted")
+        public Uni<Greeting> greet(Person person, @Context EventContext event) {
+            return Uni.createFrom().item(new Greeting("Hello " + person.name() + " (" + event.transport() + ", "
+                    + event.subject() + ", " + event.header("X-Test") + ")"));
+        }
+
+        @Funq
+        @Trigger(type = "test.record")
+        public void record(CloudEvent<Person> event) {
+            recorded.add(event.id() + ":" + event.type() + ":" + event.subject() + ":" + event.data().name());
+        }
+
+        @Funq
+        public Greeting hello(Person person) {
+            return new Greeting("Hello " + person.name());
+        }
+
+        @Funq
+        public void discard(Person person) {
+            recorded.add("discarded " + person.name());
+        }
+
+        @Funq
+        public String echo(String text) {
+            return text;
+        }
+
+        @Funq
+        public int size(byte[] data) {
+            return data.length;
+        }
+
+        @Funq
+        public byte[] reverse(byte[] data) {
+            byte[] reversed = new byte[data.length];
+            for (int i = 0; i < data.length; i++) {
+                reversed[i] = data[data.length - 1 - i];
+            }
+            return reversed;
+        }
+
+        @Funq
+        public Query query(Query query) {
+            return query;
+        }
+
+        @Funq
+        public io.cloudevents.CloudEvent raw(io.cloudevents.CloudEvent event) {
+            return CloudEventBuilder.v1(event).withId("reply-" + event.getId()).withType("test.raw.reply").build();
+        }
+
+        @Funq
+        @Trigger(type = "test.custom")
+        public CloudEvent<Greeting> custom(Person person) {
+            return CloudEvent.of(new Greeting("Hi " + person.name())).withType("test.custom.reply")
+                    .withSubject("greetings/" + person.name()).withExtension("tenant", "acme");
+        }
+    }
+
+    @Inject
+    Recorded recorded;
+
+    @BeforeEach
+    void clear() {
+        recorded.clear();
+    }
+
+    @Test
+    void binary_mode_event_is_routed_and_its_reply_comes_back_in_binary_mode() {
+        given().header("ce-specversion", "1.0").header("ce-id", "e-1").header("ce-source", "/tests")
+                .header("ce-type", "test.greet").header("ce-subject", "paris").header("X-Test", "yes")
+                .contentType("application/json").body("{\"name\":\"Ada\"}")
+                .post("/")
+                .then().statusCode(200)
+                .header("ce-specversion", "1.0")
+                .header("ce-type", "test.greeted")
+                .header("ce-source", "urn:eventloom:function:greet")
+                .header("ce-causationid", "e-1")
+                .header("ce-id", not(equalTo("e-1")))
+                .header("ce-time", startsWith("20"))
+                .contentType(startsWith("application/json"))
+                .body("message", equalTo("Hello Ada (http, paris, yes)"));
+    }
+
+    @Test
+    void structured_mode_event_is_routed() {
+        given().contentType("application/cloudevents+json; charset=utf-8")
+                .body("""
+                        {"specversion":"1.0","id":"e-2","source":"/tests","type":"test.greet",
+                         "datacontenttype":"application/json","data":{"name":"Grace"}}
+                        """)
+                .post("/")
+                .then().statusCode(200)
+                .header("ce-type", "test.greeted")
+                .header("ce-causationid", "e-2")
+                .body("message", equalTo("Hello Grace (http, null, null)"));
+    }
+
+    @Test
+    void an_event_posted_to_a_function_skips_its_triggers() {
+        given().header("ce-specversion", "1.0").header("ce-id", "e-3").header("ce-source", "/tests")
+                .header("ce-type", "some.other.type").contentType("application/json").body("{\"name\":\"Alan\"}")
+                .post("/greet")
+                .then().statusCode(200).header("ce-type", "test.greeted");
+    }
+
+    @Test
+    void a_function_without_reply_answers_202_to_an_event() {
+        given().contentType("application/cloudevents+json")
+                .body("""
+                        {"specversion":"1.0","id":"e-4","source":"/tests","type":"test.record","subject":"s1",
+                         "data":{"name":"Edsger"}}
+                        """)
+                .post("/record")
+                .then().statusCode(202);
+        assertEquals(List.of("e-4:test.record:s1:Edsger"), recorded.entries());
+    }
+
+    @Test
+    void a_batch_is_routed_event_by_event() {
+        given().contentType("application/cloudevents-batch+json")
+                .body("""
+                        [{"specversion":"1.0","id":"b-1","source":"/tests","type":"test.record","data":{"name":"A"}},
+                         {"specversion":"1.0","id":"b-2","source":"/tests","type":"test.record","data":{"name":"B"}}]
+                        """)
+                .post("/")
+                .then().statusCode(202);
+        assertEquals(List.of("b-1:test.record:null:A", "b-2:test.record:null:B"),
+                recorded.entries().stream().sorted().toList());
+    }
+
+    @Test
+    void a_batch_posted_to_a_function_goes_to_it() {
+        given().contentType("application/cloudevents-batch+json")
+                .body("[{\"specversion\":\"1.0\",\"id\":\"b-3\",\"source\":\"/t\",\"type\":\"x\",\"data\":{\"name\":\"C\"}}]")
+                .post("/record")
+                .then().statusCode(202);
+        assertEquals(List.of("b-3:x:null:C"), recorded.entries());
+    }
+
+    @Test
+    void plain_json_works_like_funqy_http() {
+        given().contentType("application/json").body("{\"name\":\"Ada\"}")
+                .post("/hello")
+                .then().statusCode(200).contentType(startsWith("application/json"))
+                .body("message", equalTo("Hello Ada"));
+    }
+
+    @Test
+    void plain_json_to_a_void_function_answers_204() {
+        given().contentType("application/json").body("{\"name\":\"Ada\"}")
+                .post("/discard")
+                .then().statusCode(204);
+        assertEquals(List.of("discarded Ada"), recorded.entries());
+    }
+
+    @Test
+    void text_binds_to_a_string_and_a_string_reply_is_json() {
+        assertEquals("\"héllo\"", given().contentType("text/plain; charset=UTF-8").body("héllo").post("/echo")
+                .then().statusCode(200).extract().asString());
+        assertEquals("\"latin\"", given().contentType("text/plain; charset=ISO-8859-1").body("latin").post("/echo")
+                .then().statusCode(200).extract().asString());
+        assertEquals("\"quoted\"", given().contentType("application/json").body("\"quoted\"").post("/echo")
+                .then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void bytes_bind_as_they_are_and_a_bytes_reply_is_octet_stream() {
+        byte[] reversed = given().contentType("application/octet-stream").body(new byte[] { 1, 2, 3 })
+                .post("/reverse")
+                .then().statusCode(200).contentType("application/octet-stream")
+                .extract().asByteArray();
+        assertEquals(List.of((byte) 3, (byte) 2, (byte) 1), List.of(reversed[0], reversed[1], reversed[2]));
+    }
+
+    @Test
+    void get_binds_query_parameters_like_funqy_http() {
+        given().get("/query?name=Ada&count=3&address.city=London&tag=a&tag=b")
+                .then().statusCode(200)
+                .body("name", equalTo("Ada"))
+                .body("count", equalTo(3))
+                .body("address.city", equalTo("London"))
+                .body("tag", equalTo(List.of("a", "b")));
+    }
+
+    @Test
+    void a_function_may_take_and_return_sdk_cloud_events() {
+        given().header("ce-specversion", "1.0").header("ce-id", "r-1").header("ce-source", "/tests")
+                .header("ce-type", "test.raw").contentType("text/plain").body("payload")
+                .post("/raw")
+                .then().statusCode(200)
+                .header("ce-id", "reply-r-1")
+                .header("ce-type", "test.raw.reply")
+                .header("ce-source", "/tests")
+                .header("ce-causationid", "r-1")
+                .body(equalTo("payload"));
+    }
+
+    @Test
+    void a_returned_cloud_event_sets_the_reply_attributes() {
+        given().header("ce-specversion", "1.0").header("ce-id", "c-1").header("ce-source", "/tests")
+                .header("ce-type", "test.custom").contentType("application/json").body("{\"name\":\"Ada\"}")
+                .post("/")
+                .then().statusCode(200)
+                .header("ce-type", "test.custom.reply")
+                .header("ce-subject", "greetings/Ada")
+                .header("ce-tenant", "acme")
+                .header("ce-source", "urn:eventloom:function:custom")
+                .header("ce-causationid", "c-1")
+                .body("message", equalTo("Hi Ada"));
+    }
+
+    @Test
+    void a_large_payload_is_accepted_under_the_limit() {
+        byte[] large = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(large, (byte) 'x');
+        given().contentType("application/octet-stream").body(large).post("/size")
+                .then().statusCode(200).body(equalTo(String.valueOf(large.length)));
+    }
+
+    @Test
+    void the_cloudevents_sdk_as_a_client_gets_a_reply_it_can_read() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            WebClient client = WebClient.create(vertx);
+            io.cloudevents.CloudEvent request = CloudEventBuilder.v1().withId("sdk-1").withSource(URI.create("/sdk"))
+                    .withType("test.greet").withData("application/json",
+                            "{\"name\":\"Barbara\"}".getBytes(StandardCharsets.UTF_8))
+                    .build();
+            for (boolean structured : new boolean[] { false, true }) {
+                var writer = VertxMessageFactory.createWriter(client.postAbs(url("/")));
+                var sent = structured ? writer.writeStructured(request, JsonFormat.CONTENT_TYPE)
+                        : writer.writeBinary(request);
+                HttpResponse<Buffer> response = sent.toCompletionStage().toCompletableFuture()
+                        .get(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                assertEquals(200, response.statusCode());
+                io.cloudevents.CloudEvent reply = VertxMessageFactory.createReader(response).toEvent();
+                assertEquals("test.greeted", reply.getType());
+                assertEquals("sdk-1", reply.getExtension("causationid"));
+                assertEquals("{\"message\":\"Hello Barbara (http, null, null)\"}",
+                        new String(reply.getData().toBytes(), StandardCharsets.UTF_8));
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
+    }
+
+    static String url(String path) {
+        return "http://localhost:" + io.restassured.RestAssured.port + path;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.eventloom.http.test;
+
+public record Person(String name) {
+}
