@@ -1,0 +1,176 @@
+package dev.eventloom.http.test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.funqy.Funq;
+import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.RestAssured;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+
+/** Non-blocking signatures run on the event loop, the others on workers, and a busy worker never delays the loop. */
+class DispatchTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Functions.class, Person.class, Greeting.class));
+
+    static String where() {
+        if (Thread.currentThread().isVirtual()) {
+            return "virtual-thread";
+        }
+        if (Context.isOnEventLoopThread()) {
+            return "event-loop";
+        }
+        return Context.isOnWorkerThread() ? "worker" : "other: " + Thread.currentThread().getName();
+    }
+
+    public static class Functions {
+
+        @Funq
+        public Uni<String> uni() {
+            return Uni.createFrom().item(where());
+        }
+
+        @Funq
+        public CompletionStage<String> stage() {
+            return CompletableFuture.completedFuture(where());
+        }
+
+        @Funq
+        public String plain() {
+            return where();
+        }
+
+        @Funq
+        public void nothing() {
+        }
+
+        @Funq
+        @Blocking
+        public Uni<String> blockingUni() {
+            return Uni.createFrom().item(where());
+        }
+
+        @Funq
+        @NonBlocking
+        public String nonBlockingPlain() {
+            return where();
+        }
+
+        @Funq
+        @RunOnVirtualThread
+        public String virtual() {
+            return where();
+        }
+
+        @Funq
+        public String burn() {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            long spins = 0;
+            while (System.nanoTime() < end) {
+                spins++;
+            }
+            return where() + " " + (spins > 0);
+        }
+
+        @Funq
+        public Uni<Greeting> quick(Person person) {
+            return Uni.createFrom().item(new Greeting("Hi " + person.name()));
+        }
+    }
+
+    @Test
+    void each_signature_runs_where_its_dispatch_mode_says() {
+        given().post("/uni").then().statusCode(200).body(equalTo("\"event-loop\""));
+        given().post("/stage").then().statusCode(200).body(equalTo("\"event-loop\""));
+        given().post("/plain").then().statusCode(200).body(equalTo("\"worker\""));
+        given().post("/blockingUni").then().statusCode(200).body(equalTo("\"worker\""));
+        given().post("/nonBlockingPlain").then().statusCode(200).body(equalTo("\"event-loop\""));
+        given().post("/virtual").then().statusCode(200).body(equalTo("\"virtual-thread\""));
+        given().post("/nothing").then().statusCode(204);
+    }
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A plain client, lighter than rest-assured, so what is measured is the server. */
+    static long timedQuickCall() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + RestAssured.port + "/quick"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long elapsed = System.nanoTime() - start;
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"message\":\"Hi Ada\"}", response.body());
+        return elapsed;
+    }
+
+    @Test
+    void a_cpu_burning_worker_does_not_delay_an_event_loop_function() throws Exception {
+        long solo = 0;
+        for (int i = 0; i < 100; i++) { // warm up, then keep the slowest of the last 20 as the baseline
+            long elapsed = timedQuickCall();
+            solo = i >= 80 ? Math.max(solo, elapsed) : 0;
+        }
+        ExecutorService clients = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> burner = clients.submit(() -> given().post("/burn").then().statusCode(200).extract().asString());
+            Thread.sleep(300); // the burner is now spinning on a worker thread
+            long worst = 0;
+            for (int i = 0; i < 20; i++) {
+                worst = Math.max(worst, timedQuickCall());
+            }
+            boolean burnerStillRunning = !burner.isDone();
+            assertEquals("\"worker true\"", burner.get(30, TimeUnit.SECONDS));
+            assertTrue(burnerStillRunning, "the burner finished before the quick calls were measured");
+            assertTrue(worst < TimeUnit.MILLISECONDS.toNanos(250), "an event-loop function answered in "
+                    + TimeUnit.NANOSECONDS.toMillis(worst) + " ms beside a CPU-bound worker (alone: "
+                    + TimeUnit.NANOSECONDS.toMillis(solo) + " ms)");
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void many_concurrent_requests_each_get_their_own_answer() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String name = "n" + i;
+                answers.add(clients.submit(() -> given().contentType("application/json")
+                        .body("{\"name\":\"" + name + "\"}").post("/quick")
+                        .then().statusCode(200).extract().path("message")));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertEquals("Hi n" + i, answers.get(i).get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+}

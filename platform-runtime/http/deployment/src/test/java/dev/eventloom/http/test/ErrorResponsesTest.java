@@ -1,0 +1,223 @@
+package dev.eventloom.http.test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.eventloom.Delivery;
+import dev.eventloom.Trigger;
+import io.quarkus.funqy.Funq;
+import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.mutiny.Uni;
+
+/** Each error has its status and a problem+json body that says what to fix; none affects the next request. */
+class ErrorResponsesTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Functions.class, Person.class, Greeting.class, Recorded.class))
+            .overrideConfigKey("eventloom.http.max-body-size", "1K");
+
+    public static class Functions {
+
+        @Inject
+        Recorded recorded;
+
+        @Funq
+        @Trigger(type = "test.hello")
+        public Greeting hello(Person person) {
+            recorded.add(person.name());
+            return new Greeting("Hello " + person.name());
+        }
+
+        @Funq
+        public int twice(int number) {
+            return 2 * number;
+        }
+
+        @Funq
+        public String fail(Person person) {
+            throw new IllegalStateException("no greeting for " + person.name());
+        }
+
+        @Funq
+        @Delivery(timeout = "200ms")
+        public String slow() throws InterruptedException {
+            Thread.sleep(3_000);
+            return "late";
+        }
+
+        @Funq
+        @Delivery(timeout = "PT0.2S")
+        public Uni<String> never() {
+            return Uni.createFrom().nothing();
+        }
+    }
+
+    @Inject
+    Recorded recorded;
+
+    @BeforeEach
+    void clear() {
+        recorded.clear();
+    }
+
+    static RequestSpecification event(String id, String type) {
+        return given().header("ce-specversion", "1.0").header("ce-id", id).header("ce-source", "/tests")
+                .header("ce-type", type);
+    }
+
+    @Test
+    void a_cloud_event_missing_a_required_attribute_is_400() {
+        given().header("ce-specversion", "1.0").header("ce-source", "/tests").header("ce-type", "test.hello")
+                .contentType("application/json").body("{\"name\":\"x\"}")
+                .post("/")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", equalTo("Bad Request"))
+                .body("detail", startsWith("The request is not a valid CloudEvent"))
+                .body("detail", containsString("id"));
+        given().contentType("application/cloudevents+json").body("{\"specversion\":\"1.0\",\"id\":\"1\",\"type\":\"t\"}")
+                .post("/")
+                .then().statusCode(400).body("detail", containsString("source"));
+    }
+
+    @Test
+    void an_unknown_spec_version_is_400() {
+        given().header("ce-specversion", "0.1").header("ce-id", "v-1").header("ce-source", "/tests")
+                .header("ce-type", "test.hello").contentType("application/json").body("{}")
+                .post("/")
+                .then().statusCode(400).body("detail", startsWith("The request is not a valid CloudEvent"));
+    }
+
+    @Test
+    void json_that_does_not_bind_is_400_naming_the_problem() {
+        given().contentType("application/json").body("{\"name\":").post("/hello")
+                .then().statusCode(400)
+                .body("detail", containsString("Function 'hello' cannot take event"))
+                .body("detail", containsString("does not bind to Person"))
+                .body("function", equalTo("hello"));
+        event("j-1", "test.hello").contentType("application/json").body("{\"name\":{\"first\":\"x\"}}").post("/")
+                .then().statusCode(400)
+                .body("eventId", equalTo("j-1"))
+                .body("detail", containsString("does not bind to Person"));
+        given().contentType("application/json").post("/twice")
+                .then().statusCode(400).body("detail", containsString("has no data, and the function needs a int"));
+    }
+
+    @Test
+    void plain_json_posted_to_root_is_400_and_other_media_types_415() {
+        given().contentType("application/json").body("{\"name\":\"x\"}").post("/")
+                .then().statusCode(400)
+                .body("detail", containsString("POST / takes CloudEvents, and this request has no ce-specversion header"));
+        given().contentType("text/xml").body("<name/>").post("/")
+                .then().statusCode(415).body("detail", startsWith("POST / takes CloudEvents, not text/xml"));
+    }
+
+    @Test
+    void data_of_a_type_a_json_function_cannot_read_is_415() {
+        given().contentType("application/xml").body("<person/>").post("/hello")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("reads JSON into dev.eventloom.http.test.Person but event"))
+                .body("detail", containsString("carries application/xml"));
+    }
+
+    @Test
+    void an_unknown_function_is_404_listing_the_functions() {
+        given().contentType("application/json").body("{}").post("/nope")
+                .then().statusCode(404)
+                .body("detail", equalTo("There is no function named 'nope'; the functions are [fail, hello, never, slow, twice]"));
+    }
+
+    @Test
+    void an_event_no_trigger_matches_is_404() {
+        event("n-1", "test.unknown").contentType("application/json").body("{}").post("/")
+                .then().statusCode(404)
+                .body("detail", startsWith("No trigger matches event n-1 (type 'test.unknown', source '/tests')"));
+    }
+
+    @Test
+    void other_methods_are_405_with_allow() {
+        given().put("/hello").then().statusCode(405).header("Allow", "GET, POST").contentType("application/problem+json");
+        given().get("/").then().statusCode(405).header("Allow", "POST");
+    }
+
+    @Test
+    void a_body_over_the_limit_is_413() {
+        String big = "{\"name\":\"" + "x".repeat(2048) + "\"}";
+        given().contentType("application/json").body(big).post("/hello")
+                .then().statusCode(413)
+                .body("detail", containsString("raise eventloom.http.max-body-size"));
+        assertEquals(List.of(), recorded.entries());
+    }
+
+    @Test
+    void a_failing_function_is_500_with_type_and_message_but_no_stack_trace() {
+        String body = given().contentType("application/json").body("{\"name\":\"Ada\"}").post("/fail")
+                .then().statusCode(500).contentType("application/problem+json")
+                .body("detail", equalTo("Function 'fail' failed: java.lang.IllegalStateException: no greeting for Ada"))
+                .body("errorType", equalTo("java.lang.IllegalStateException"))
+                .extract().asString();
+        assertTrue(!body.contains("\tat ") && !body.contains("ErrorResponsesTest"), body);
+    }
+
+    @Test
+    void a_function_past_its_timeout_is_504_and_the_process_keeps_serving() {
+        long start = System.nanoTime();
+        given().post("/slow").then().statusCode(504)
+                .body("detail", containsString("Function 'slow' did not finish event"))
+                .body("detail", containsString("within its timeout of 200 ms"));
+        given().get("/never").then().statusCode(504).body("function", equalTo("never"));
+        assertTrue(System.nanoTime() - start < 2_500_000_000L, "timeouts answered late");
+        given().contentType("application/json").body("{\"name\":\"Ada\"}").post("/hello")
+                .then().statusCode(200).body("message", equalTo("Hello Ada"));
+    }
+
+    @Test
+    void a_batch_with_an_invalid_event_is_refused_whole() {
+        given().contentType("application/cloudevents-batch+json")
+                .body("""
+                        [{"specversion":"1.0","id":"b-1","source":"/t","type":"test.hello","data":{"name":"A"}},
+                         {"specversion":"1.0","id":"b-2","type":"test.hello","data":{"name":"B"}}]
+                        """)
+                .post("/")
+                .then().statusCode(400)
+                .body("detail", startsWith("The batch was not processed, 1 of its 2 events are invalid: event #1"));
+        given().contentType("application/cloudevents-batch+json").body("{\"not\":\"an array\"}").post("/")
+                .then().statusCode(400).body("detail", containsString("JSON array"));
+        assertEquals(List.of(), recorded.entries());
+    }
+
+    @Test
+    void a_batch_reports_the_events_no_trigger_matches() {
+        given().contentType("application/cloudevents-batch+json")
+                .body("""
+                        [{"specversion":"1.0","id":"b-3","source":"/t","type":"test.hello","data":{"name":"A"}},
+                         {"specversion":"1.0","id":"b-4","source":"/t","type":"test.nobody","data":{"name":"B"}}]
+                        """)
+                .post("/")
+                .then().statusCode(404)
+                .body("failures.eventId", equalTo(List.of("b-4")))
+                .body("detail", equalTo("1 of 2 deliveries failed; the others succeeded and will be delivered again if you retry"));
+        assertEquals(List.of("A"), recorded.entries());
+    }
+
+    @Test
+    void errors_never_leak_internal_classes_of_the_platform() {
+        given().contentType("application/json").body("{\"name\":\"Ada\"}").post("/fail")
+                .then().body(not(containsString("dev.eventloom.core")));
+    }
+}
