@@ -1,21 +1,42 @@
 package dev.eventloom.examples.greeting;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The names of everyone who signed, in order. A real application would keep them in a database. */
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The names of everyone who signed, in order. A real application would keep them in a database; the configurable
+ * write delay stands in for its latency, and shows why {@code sign} runs on the worker pool.
+ */
 @ApplicationScoped
 public class Guestbook {
 
     private final List<String> names = new ArrayList<>();
 
-    public synchronized void sign(String name) {
-        names.add(name);
+    @ConfigProperty(name = "greeting.guestbook.write-delay", defaultValue = "0s")
+    Duration writeDelay;
+
+    public void sign(String name) {
+        if (!writeDelay.isZero()) {
+            try {
+                Thread.sleep(writeDelay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while signing for " + name, e);
+            }
+        }
+        synchronized (names) {
+            names.add(name);
+        }
     }
 
-    public synchronized List<String> names() {
-        return List.copyOf(names);
+    public List<String> names() {
+        synchronized (names) {
+            return List.copyOf(names);
+        }
     }
 }

@@ -1,0 +1,72 @@
+package dev.eventloom.examples.greeting;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class GreetingFunctionsTest {
+
+    @Test
+    void hello_answers_plain_json() {
+        given().contentType("application/json").body("{\"name\":\"Ada\"}")
+                .post("/hello")
+                .then().statusCode(200).body("message", equalTo("Hello Ada"));
+    }
+
+    @Test
+    void a_greeting_request_event_is_answered_with_a_greeting_sent_event() {
+        given().header("ce-specversion", "1.0").header("ce-id", "req-1").header("ce-source", "/tests")
+                .header("ce-type", "dev.eventloom.greeting.requested").header("ce-subject", "Paris")
+                .contentType("application/json").body("{\"name\":\"Ada\"}")
+                .post("/")
+                .then().statusCode(200)
+                .header("ce-type", "dev.eventloom.greeting.sent")
+                .header("ce-source", "urn:eventloom:function:greet")
+                .header("ce-causationid", "req-1")
+                .body("message", equalTo("Hello from Paris, Ada"));
+    }
+
+    @Test
+    void signing_events_fill_the_guestbook() {
+        given().contentType("application/cloudevents+json")
+                .body("""
+                        {"specversion":"1.0","id":"sig-1","source":"/tests","type":"dev.eventloom.guestbook.signed",
+                         "subject":"front desk","data":{"name":"Grace"}}
+                        """)
+                .post("/")
+                .then().statusCode(202);
+        given().get("/guestbook").then().statusCode(200).body("$", hasItem("Grace (front desk)"));
+    }
+
+    @Test
+    void gold_tier_requests_also_reach_the_vip_welcome() {
+        given().header("ce-specversion", "1.0").header("ce-id", "vip-1").header("ce-source", "/tests")
+                .header("ce-type", "dev.eventloom.greeting.requested").header("ce-tier", "gold")
+                .contentType("application/json").body("{\"name\":\"Barbara\"}")
+                .post("/")
+                .then().statusCode(202);
+        given().get("/guestbook").then().statusCode(200).body("$", hasItem("BARBARA (VIP)"));
+    }
+
+    @Test
+    void other_tiers_do_not() {
+        given().header("ce-specversion", "1.0").header("ce-id", "vip-2").header("ce-source", "/tests")
+                .header("ce-type", "dev.eventloom.greeting.requested").header("ce-tier", "silver")
+                .contentType("application/json").body("{\"name\":\"Linus\"}")
+                .post("/")
+                .then().statusCode(200);
+        given().get("/guestbook").then().statusCode(200).body("$", not(hasItem("LINUS (VIP)")));
+    }
+
+    @Test
+    void health_endpoints_answer_for_knative_probes() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
