@@ -96,6 +96,24 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void empty_attributes_and_timestamps_without_seconds_are_400() {
+        given().header("ce-specversion", "1.0").header("ce-id", "").header("ce-source", "/tests")
+                .header("ce-type", "test.hello").contentType("application/json").body("{\"name\":\"x\"}")
+                .post("/")
+                .then().statusCode(400).body("detail", equalTo("Invalid CloudEvent: 'id' must not be empty"));
+        event("t-1", "test.hello").header("ce-time", "2026-01-01T10:00Z").contentType("application/json")
+                .body("{\"name\":\"x\"}").post("/")
+                .then().statusCode(400).body("detail", startsWith("Invalid CloudEvent: 'time' must be an RFC 3339 timestamp"));
+        assertEquals(List.of(), recorded.entries());
+    }
+
+    @Test
+    void a_structured_format_other_than_json_is_415() {
+        given().contentType("application/cloudevents+xml").body("<event/>").post("/")
+                .then().statusCode(415).body("detail", startsWith("The event format application/cloudevents+xml is not supported"));
+    }
+
+    @Test
     void an_unknown_spec_version_is_400() {
         given().header("ce-specversion", "0.1").header("ce-id", "v-1").header("ce-source", "/tests")
                 .header("ce-type", "test.hello").contentType("application/json").body("{}")

@@ -14,13 +14,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.eventloom.core.runtime.CloudEventValidation;
 import dev.eventloom.core.runtime.EventDispatcher;
+import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.ReplySink;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.mutiny.Uni;
@@ -53,15 +53,14 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     private final EventDispatcher dispatcher;
     private final ReplySink sink;
     private final long maxBodySize;
-    private final ObjectMapper mapper;
-    private final EventFormat json;
+    /** Reads structured events: the application's mapper with the CloudEvents SDK's Jackson module. */
+    private final ObjectMapper events;
 
     CloudEventsHttpHandler(EventDispatcher dispatcher, ReplySink sink, long maxBodySize, ObjectMapper mapper) {
         this.dispatcher = dispatcher;
         this.sink = sink;
         this.maxBodySize = maxBodySize;
-        this.mapper = mapper;
-        this.json = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+        this.events = mapper.copy().registerModule(JsonFormat.getCloudEventJacksonModule());
     }
 
     private enum Mode {
@@ -219,19 +218,46 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     }
 
     private CloudEvent event(RoutingContext context, MultiMap headers, Buffer body) {
-        try {
-            return VertxMessageFactory.createReader(headers, body).toEvent();
-        } catch (RuntimeException e) {
-            Problems.send(context, 400, "The request is not a valid CloudEvent: " + e.getMessage());
+        if (!isBinary(headers) && !mediaType(headers.get(HttpHeaders.CONTENT_TYPE)).equals(JsonFormat.CONTENT_TYPE)) {
+            Problems.send(context, 415, "The event format " + headers.get(HttpHeaders.CONTENT_TYPE)
+                    + " is not supported; send structured events as " + JsonFormat.CONTENT_TYPE + " or use binary mode");
             return null;
         }
+        try {
+            if (isBinary(headers)) {
+                CloudEventValidation.validateTime(headers.get("ce-time"));
+                return CloudEventValidation.validate(VertxMessageFactory.createReader(headers, body).toEvent());
+            }
+            return structured(events.readTree(body.getBytes()));
+        } catch (RuntimeException | java.io.IOException e) {
+            Problems.send(context, 400, message(e));
+            return null;
+        }
+    }
+
+    private CloudEvent structured(JsonNode node) throws java.io.IOException {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("a structured CloudEvent must be a JSON object");
+        }
+        JsonNode time = node.get("time");
+        CloudEventValidation.validateTime(time == null || time.isNull() ? null : time.asText());
+        return CloudEventValidation.validate(events.treeToValue(node, CloudEvent.class));
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof EventloomException) {
+            return e.getMessage();
+        }
+        String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException json ? json.getOriginalMessage()
+                : e.getMessage();
+        return "The request is not a valid CloudEvent: " + detail;
     }
 
     /** All events of a batch, or {@code null} (and a 400 sent) when any is invalid: a batch is taken whole or not. */
     private List<CloudEvent> batch(RoutingContext context, Buffer body) {
         JsonNode array;
         try {
-            array = mapper.readTree(body.getBytes());
+            array = events.readTree(body.getBytes());
         } catch (java.io.IOException e) {
             Problems.send(context, 400, "The batch is not valid JSON: " + e.getMessage());
             return null;
@@ -240,13 +266,13 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
             Problems.send(context, 400, "A CloudEvents batch must be a JSON array of structured events");
             return null;
         }
-        List<CloudEvent> events = new ArrayList<>(array.size());
+        List<CloudEvent> batch = new ArrayList<>(array.size());
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             try {
-                events.add(json.deserialize(mapper.writeValueAsBytes(array.get(i))));
-            } catch (Exception e) {
-                problems.add("event #" + i + ": " + e.getMessage());
+                batch.add(structured(array.get(i)));
+            } catch (RuntimeException | java.io.IOException e) {
+                problems.add("event #" + i + ": " + message(e));
             }
         }
         if (!problems.isEmpty()) {
@@ -254,7 +280,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
                     + " events are invalid: " + String.join("; ", problems));
             return null;
         }
-        return events;
+        return batch;
     }
 
     private CloudEvent plainEvent(RoutingContext context, String function, String contentType, byte[] data) {
