@@ -219,7 +219,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
 
     private CloudEvent event(RoutingContext context, MultiMap headers, Buffer body) {
         if (!isBinary(headers) && !mediaType(headers.get(HttpHeaders.CONTENT_TYPE)).equals(JsonFormat.CONTENT_TYPE)) {
-            Problems.send(context, 415, "The event format " + headers.get(HttpHeaders.CONTENT_TYPE)
+            Problems.send(context, 415, "The event format " + mediaType(headers.get(HttpHeaders.CONTENT_TYPE))
                     + " is not supported; send structured events as " + JsonFormat.CONTENT_TYPE + " or use binary mode");
             return null;
         }
