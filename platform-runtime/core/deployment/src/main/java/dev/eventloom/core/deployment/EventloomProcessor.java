@@ -36,11 +36,13 @@ import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveHierarchyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
+import io.quarkus.deployment.recording.RecorderContext;
 import io.quarkus.gizmo.ClassCreator;
 import io.quarkus.gizmo.ClassOutput;
 import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.gizmo.MethodDescriptor;
 import io.quarkus.gizmo.ResultHandle;
+import io.quarkus.runtime.RuntimeValue;
 
 /**
  * Finds the {@code @Funq} functions, validates them (every problem at once), generates one invoker per function and
@@ -119,8 +121,8 @@ class EventloomProcessor {
         ClassOutput output = new GeneratedClassGizmoAdaptor(classes, true);
         for (EventFunctionBuildItem function : functions) {
             generateInvoker(output, function);
-            reflection.produce(ReflectiveClassBuildItem.builder(function.metadata().getInvokerClass())
-                    .constructors().build());
+            reflection.produce(ReflectiveClassBuildItem.builder(inputClassNames(function.method()).toArray(String[]::new))
+                    .reason("Eventloom binds function inputs by type name").build());
             registerForJson(function.method(), index.getIndex(), hierarchy);
         }
     }
@@ -181,6 +183,35 @@ class EventloomProcessor {
         return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
     }
 
+    /** The classes named by a function's input type, which the runtime looks up by name to build its JSON reader. */
+    private static java.util.Set<String> inputClassNames(MethodInfo method) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (int i = 0; i < method.parametersCount(); i++) {
+            if (!method.parameters().get(i).hasAnnotation(FunctionAnalyzer.CONTEXT)) {
+                collectClassNames(method.parameterType(i), names);
+            }
+        }
+        return names;
+    }
+
+    private static void collectClassNames(Type type, java.util.Set<String> names) {
+        switch (type.kind()) {
+            case CLASS -> names.add(type.name().toString());
+            case ARRAY -> collectClassNames(type.asArrayType().constituent(), names);
+            case PARAMETERIZED_TYPE -> {
+                names.add(type.name().toString());
+                type.asParameterizedType().arguments().forEach(argument -> collectClassNames(argument, names));
+            }
+            case WILDCARD_TYPE -> {
+                if (type.asWildcardType().superBound() == null) {
+                    collectClassNames(type.asWildcardType().extendsBound(), names);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
     /** Jackson reads inputs and writes outputs by reflection, which a native image must know about. */
     private static void registerForJson(MethodInfo method, IndexView index,
             BuildProducer<ReflectiveHierarchyBuildItem> hierarchy) {
@@ -227,11 +258,16 @@ class EventloomProcessor {
 
     @BuildStep
     @Record(RUNTIME_INIT)
-    void initialize(EventloomRecorder recorder, BeanContainerBuildItem beanContainer,
+    @SuppressWarnings("unchecked")
+    void initialize(EventloomRecorder recorder, RecorderContext recorderContext, BeanContainerBuildItem beanContainer,
             List<EventFunctionBuildItem> functions) {
         List<FunctionMetadata> metadata = new ArrayList<>();
         functions.stream().map(EventFunctionBuildItem::metadata).sorted(Comparator.comparing(FunctionMetadata::getName))
                 .forEach(metadata::add);
-        recorder.initialize(beanContainer.getValue(), metadata);
+        List<RuntimeValue<FunctionInvoker>> invokers = new ArrayList<>();
+        for (FunctionMetadata function : metadata) {
+            invokers.add((RuntimeValue<FunctionInvoker>) (RuntimeValue<?>) recorderContext.newInstance(function.getInvokerClass()));
+        }
+        recorder.initialize(beanContainer.getValue(), metadata, invokers);
     }
 }

@@ -81,8 +81,10 @@ public class EventDispatcher {
         if (caller == null) {
             return reply;
         }
+        boolean eventLoop = caller.isEventLoopContext();
         return reply.emitOn(command -> {
-            if (Vertx.currentContext() == caller) {
+            // Inside executeBlocking the caller's context is current on a worker thread too: compare threads as well.
+            if (Vertx.currentContext() == caller && (!eventLoop || Context.isOnEventLoopThread())) {
                 command.run();
             } else {
                 caller.runOnContext(ignored -> command.run());

@@ -110,5 +110,9 @@ public interface EventloomConfig {
          * that a Knative SinkBinding or source sets.
          */
         Optional<URI> url();
+
+        /** How long the sink may take to accept a reply before the delivery counts as failed. */
+        @WithDefault("10s")
+        Duration timeout();
     }
 }

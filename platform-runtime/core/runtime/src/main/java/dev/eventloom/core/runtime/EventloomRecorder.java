@@ -1,14 +1,25 @@
 package dev.eventloom.core.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkus.arc.runtime.BeanContainer;
+import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 
 @Recorder
 public class EventloomRecorder {
 
-    public void initialize(BeanContainer container, List<FunctionMetadata> functions) {
-        container.beanInstance(FunctionRegistry.class).initialize(functions);
+    /**
+     * @param invokers the generated invokers, instantiated by recorded bytecode ({@code new}), in the order of
+     *        {@code functions}
+     */
+    public void initialize(BeanContainer container, List<FunctionMetadata> functions,
+            List<RuntimeValue<FunctionInvoker>> invokers) {
+        List<FunctionInvoker> instances = new ArrayList<>(invokers.size());
+        for (RuntimeValue<FunctionInvoker> invoker : invokers) {
+            instances.add(invoker.getValue());
+        }
+        container.beanInstance(FunctionRegistry.class).initialize(functions, instances);
     }
 }

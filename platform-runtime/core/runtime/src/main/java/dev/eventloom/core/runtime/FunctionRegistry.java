@@ -28,6 +28,7 @@ import dev.eventloom.core.runtime.invoke.EventLoopGuardInvoker;
 import dev.eventloom.core.runtime.invoke.Invoker;
 import dev.eventloom.core.runtime.invoke.MethodInvoker;
 import dev.eventloom.core.runtime.invoke.OffloadingInvoker;
+import dev.eventloom.core.runtime.invoke.RequestContextInvoker;
 import dev.eventloom.core.runtime.invoke.TimeoutInvoker;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
@@ -84,11 +85,15 @@ public class FunctionRegistry {
      *
      * @throws ConfigurationException listing every invalid setting
      */
-    void initialize(List<FunctionMetadata> discovered) {
+    void initialize(List<FunctionMetadata> discovered, List<FunctionInvoker> generatedInvokers) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<String> problems = new ArrayList<>();
         Map<String, EventFunction> built = new LinkedHashMap<>();
         EventRouter.Builder<EventFunction> routes = EventRouter.builder();
+        Map<String, FunctionInvoker> invokers = new java.util.HashMap<>();
+        for (int i = 0; i < discovered.size(); i++) {
+            invokers.put(discovered.get(i).getName(), generatedInvokers.get(i));
+        }
         List<FunctionMetadata> sorted = new ArrayList<>(discovered);
         sorted.sort(Comparator.comparing(FunctionMetadata::getName));
         for (FunctionMetadata metadata : sorted) {
@@ -97,7 +102,12 @@ public class FunctionRegistry {
             if (function == null) {
                 continue;
             }
-            function.invoker(invoker(function, loader));
+            try {
+                function.invoker(invoker(function, invokers.get(function.name()), loader));
+            } catch (RuntimeException e) {
+                problems.add("function '" + function.name() + "' (" + function.location() + "): " + e.getMessage());
+                continue;
+            }
             for (TriggerMetadata trigger : function.triggers()) {
                 try {
                     routes.add(function, trigger);
@@ -161,24 +171,23 @@ public class FunctionRegistry {
         return new EventFunction(metadata, dispatch, timeout, replyType, replySource, triggers);
     }
 
-    private Invoker invoker(EventFunction function, ClassLoader loader) {
+    private Invoker invoker(EventFunction function, FunctionInvoker generated, ClassLoader loader) {
         FunctionMetadata metadata = function.metadata();
-        FunctionInvoker generated;
-        Object bean;
+        Class<?> beanClass;
         try {
-            generated = (FunctionInvoker) loader.loadClass(metadata.getInvokerClass()).getDeclaredConstructor()
-                    .newInstance();
-            InstanceHandle<?> handle = Arc.container().instance(loader.loadClass(metadata.getDeclaringClass()));
-            if (!handle.isAvailable()) {
-                throw new IllegalStateException("No bean of " + metadata.getDeclaringClass() + " for function '"
-                        + function.name() + "'");
-            }
-            bean = handle.get();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot create the invoker of function '" + function.name() + "'", e);
+            beanClass = loader.loadClass(metadata.getDeclaringClass());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("its class " + metadata.getDeclaringClass() + " cannot be loaded", e);
         }
+        InstanceHandle<?> handle = Arc.container().instance(beanClass);
+        if (!handle.isAvailable()) {
+            throw new IllegalStateException("there is no bean of " + metadata.getDeclaringClass()
+                    + " to call it on; make sure the class is not vetoed and has a single bean");
+        }
+        Object bean = handle.get();
         InputBinder binder = new InputBinder(metadata, mapper, loader);
-        Invoker invoker = new MethodInvoker(generated, bean, binder::bind, metadata.getOutputShape());
+        Invoker invoker = new RequestContextInvoker(
+                new MethodInvoker(generated, bean, binder::bind, metadata.getOutputShape()));
         if (function.dispatchMode() == DispatchMode.EVENT_LOOP) {
             Counter blocked = Counter.builder(BLOCKED_COUNTER)
                     .description("Times a function held the event loop longer than eventloom.event-loop-warning-threshold")
@@ -190,6 +199,6 @@ public class FunctionRegistry {
                 ? VirtualThreadsRecorder.getCurrent()
                 : null;
         invoker = new OffloadingInvoker(invoker, function.dispatchMode(), vertx, virtualThreads);
-        return new TimeoutInvoker(invoker);
+        return new TimeoutInvoker(invoker, vertx);
     }
 }

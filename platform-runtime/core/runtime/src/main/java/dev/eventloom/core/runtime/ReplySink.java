@@ -15,19 +15,22 @@ import io.vertx.ext.web.client.WebClient;
 
 /**
  * Sends replies that cannot go back to the caller to the configured sink ({@code eventloom.sink.url}, else
- * {@code K_SINK}) as binary-mode CloudEvents over HTTP. A sink that does not answer 2xx is a failure the binding reports
- * to its caller, so the event is redelivered rather than its reply lost.
+ * {@code K_SINK}) as binary-mode CloudEvents over HTTP. A sink that does not answer 2xx within
+ * {@code eventloom.sink.timeout} is a failure the binding reports to its caller, so the event is redelivered rather than
+ * its reply lost.
  */
 @Singleton
 public class ReplySink {
 
     private final Optional<URI> url;
+    private final long timeoutMillis;
     private final Vertx vertx;
     private volatile WebClient client;
 
     @Inject
     ReplySink(EventloomConfig config, Vertx vertx) {
         this.vertx = vertx;
+        this.timeoutMillis = config.sink().timeout().toMillis();
         this.url = config.sink().url().or(() -> Optional.ofNullable(System.getenv("K_SINK"))
                 .filter(sink -> !sink.isBlank()).map(URI::create));
     }
@@ -43,7 +46,7 @@ public class ReplySink {
             return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED, "Reply " + reply.getId()
                     + " has no sink to go to: set eventloom.sink.url or the K_SINK environment variable"));
         }
-        return Uni.createFrom().emitter(emitter -> VertxMessageFactory.createWriter(client().postAbs(url.get().toString()))
+        return Uni.createFrom().emitter(emitter -> VertxMessageFactory.createWriter(client().postAbs(url.get().toString()).timeout(timeoutMillis))
                 .writeBinary(reply)
                 .onComplete(result -> {
                     if (result.failed()) {

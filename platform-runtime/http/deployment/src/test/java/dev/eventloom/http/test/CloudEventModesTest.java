@@ -39,7 +39,7 @@ class CloudEventModesTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Functions.class, Person.class, Greeting.class, Recorded.class,
-                    Query.class, Address.class));
+                    Query.class, Address.class, PerRequest.class));
 
     public record Address(String city) {
     }
@@ -47,10 +47,27 @@ class CloudEventModesTest {
     public record Query(String name, int count, Address address, List<String> tag) {
     }
 
+    @jakarta.enterprise.context.RequestScoped
+    public static class PerRequest {
+        private int calls;
+
+        int next() {
+            return ++calls;
+        }
+    }
+
     public static class Functions {
 
         @Inject
         Recorded recorded;
+
+        @Inject
+        PerRequest perRequest;
+
+        @Funq
+        public int requestScoped() {
+            return perRequest.next();
+        }
 
         @Funq
         @Trigger(type = "test.greet")
@@ -192,6 +209,17 @@ class CloudEventModesTest {
                 .post("/record")
                 .then().statusCode(202);
         assertEquals(List.of("b-3:x:null:C"), recorded.entries());
+    }
+
+    @Test
+    void an_empty_batch_is_accepted() {
+        given().contentType("application/cloudevents-batch+json").body("[]").post("/").then().statusCode(202);
+    }
+
+    @Test
+    void each_invocation_has_its_own_request_context() {
+        given().post("/requestScoped").then().statusCode(200).body(equalTo("1"));
+        given().post("/requestScoped").then().statusCode(200).body(equalTo("1"));
     }
 
     @Test

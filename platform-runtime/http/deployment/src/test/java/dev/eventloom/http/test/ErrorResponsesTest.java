@@ -44,6 +44,11 @@ class ErrorResponsesTest {
         }
 
         @Funq
+        public dev.eventloom.CloudEvent<String> unwritable() {
+            return dev.eventloom.CloudEvent.of("x").withSubject("line\r\nbreak");
+        }
+
+        @Funq
         public int twice(int number) {
             return 2 * number;
         }
@@ -157,7 +162,7 @@ class ErrorResponsesTest {
     void an_unknown_function_is_404_listing_the_functions() {
         given().contentType("application/json").body("{}").post("/nope")
                 .then().statusCode(404)
-                .body("detail", equalTo("There is no function named 'nope'; the functions are [fail, hello, never, slow, twice]"));
+                .body("detail", equalTo("There is no function named 'nope'; the functions are [fail, hello, never, slow, twice, unwritable]"));
     }
 
     @Test
@@ -190,6 +195,12 @@ class ErrorResponsesTest {
                 .body("errorType", equalTo("java.lang.IllegalStateException"))
                 .extract().asString();
         assertTrue(!body.contains("\tat ") && !body.contains("ErrorResponsesTest"), body);
+    }
+
+    @Test
+    void a_reply_that_cannot_be_written_as_headers_is_500_not_a_hang() {
+        given().post("/unwritable").then().statusCode(500).contentType("application/problem+json")
+                .body("detail", containsString("cannot be written as an HTTP response"));
     }
 
     @Test
@@ -229,7 +240,7 @@ class ErrorResponsesTest {
                 .post("/")
                 .then().statusCode(404)
                 .body("failures.eventId", equalTo(List.of("b-4")))
-                .body("detail", equalTo("1 of 2 deliveries failed; the others succeeded and will be delivered again if you retry"));
+                .body("detail", equalTo("1 of 2 deliveries failed (listed under failures); the others succeeded"));
         assertEquals(List.of("A"), recorded.entries());
     }
 

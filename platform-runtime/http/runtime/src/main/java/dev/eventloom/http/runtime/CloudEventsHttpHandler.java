@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
@@ -23,6 +25,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -53,13 +56,15 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     private final EventDispatcher dispatcher;
     private final ReplySink sink;
     private final long maxBodySize;
+    private final int batchConcurrency;
     /** Reads structured events: the application's mapper with the CloudEvents SDK's Jackson module. */
     private final ObjectMapper events;
 
-    CloudEventsHttpHandler(EventDispatcher dispatcher, ReplySink sink, long maxBodySize, ObjectMapper mapper) {
+    CloudEventsHttpHandler(EventDispatcher dispatcher, ReplySink sink, EventloomHttpConfig config, ObjectMapper mapper) {
         this.dispatcher = dispatcher;
         this.sink = sink;
-        this.maxBodySize = maxBodySize;
+        this.maxBodySize = config.maxBodySize().asLongValue();
+        this.batchConcurrency = config.batchConcurrency();
         this.events = mapper.copy().registerModule(JsonFormat.getCloudEventJacksonModule());
     }
 
@@ -164,37 +169,54 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
             context.response().setStatusCode(mode == Mode.PLAIN ? 204 : 202).end();
             return;
         }
-        context.response().setStatusCode(200);
-        VertxMessageFactory.createWriter(context.response()).writeBinary(reply);
+        try {
+            context.response().setStatusCode(200);
+            VertxMessageFactory.createWriter(context.response()).writeBinary(reply);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "[EVL-0501] Reply %s cannot be written as an HTTP response", reply.getId());
+            context.response().headers().clear();
+            Problems.send(context, 500, "The reply " + reply.getId() + " cannot be written as an HTTP response: "
+                    + e.getMessage());
+        }
     }
 
-    /** One event to several functions, or a batch: every delivery runs, replies go to the sink, then one answer. */
+    /**
+     * One event to several functions, or a batch: every delivery runs (at most {@code batchConcurrency} at once, each
+     * timed from its own start), replies go to the sink, then one answer.
+     */
     private void fanOut(RoutingContext context, List<CloudEvent> events, List<List<EventFunction>> targets) {
-        List<Uni<JsonObject>> deliveries = new ArrayList<>();
+        List<Supplier<Uni<JsonObject>>> deliveries = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             CloudEvent event = events.get(i);
             if (targets.get(i).isEmpty()) {
-                deliveries.add(Uni.createFrom().item(Problems.problem(404, "No trigger matches event " + event.getId()
-                        + " (type '" + event.getType() + "')").put("eventId", event.getId())));
+                JsonObject unmatched = Problems.problem(404, "No trigger matches event " + event.getId() + " (type '"
+                        + event.getType() + "')").put("eventId", event.getId());
+                deliveries.add(() -> Uni.createFrom().item(unmatched));
             }
             for (EventFunction function : targets.get(i)) {
-                deliveries.add(dispatcher.deliver(function, event, new HttpTransport(context), null)
+                deliveries.add(() -> dispatcher.deliver(function, event, new HttpTransport(context), null)
                         .onItem().transformToUni(reply -> toSink(function, reply))
                         .onItemOrFailure().transform((ignored, failure) -> failure == null ? null
                                 : Problems.failure(function.name(), event.getId(), failure)));
             }
         }
-        Uni.join().all(deliveries).andFailFast().subscribe().with(outcomes -> {
-            List<JsonObject> failures = outcomes.stream().filter(o -> o != null).toList();
-            if (failures.isEmpty()) {
-                if (!context.response().ended() && !context.response().closed()) {
-                    context.response().setStatusCode(202).end();
-                }
-            } else {
-                Problems.send(context, Problems.combined(failures, failures.size() + " of " + outcomes.size()
-                        + " deliveries failed; the others succeeded and will be delivered again if you retry"));
-            }
-        }, failure -> Problems.send(context, 500, "Delivery failed: " + failure));
+        if (deliveries.isEmpty()) {
+            respond(context, null, Mode.EVENT);
+            return;
+        }
+        int total = deliveries.size();
+        Multi.createFrom().iterable(deliveries)
+                .onItem().transformToUni(Supplier::get).merge(batchConcurrency)
+                .filter(Objects::nonNull)
+                .collect().asList()
+                .subscribe().with(failures -> {
+                    if (failures.isEmpty()) {
+                        respond(context, null, Mode.EVENT);
+                    } else {
+                        Problems.send(context, Problems.combined(failures, failures.size() + " of " + total
+                                + " deliveries failed (listed under failures); the others succeeded"));
+                    }
+                }, failure -> Problems.send(context, 500, "Delivery failed: " + failure));
     }
 
     private Uni<Void> toSink(EventFunction function, CloudEvent reply) {

@@ -17,4 +17,11 @@ public interface EventloomHttpConfig {
      */
     @WithDefault("10M")
     MemorySize maxBodySize();
+
+    /**
+     * How many deliveries of one fan-out or batch request run at the same time; the others wait their turn, and their
+     * timeout starts when they do.
+     */
+    @WithDefault("16")
+    int batchConcurrency();
 }

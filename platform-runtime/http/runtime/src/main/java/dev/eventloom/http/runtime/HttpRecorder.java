@@ -23,7 +23,7 @@ public class HttpRecorder {
     public Handler<RoutingContext> handler() {
         ArcContainer container = Arc.container();
         return new CloudEventsHttpHandler(container.instance(EventDispatcher.class).get(),
-                container.instance(ReplySink.class).get(), config.getValue().maxBodySize().asLongValue(),
+                container.instance(ReplySink.class).get(), config.getValue(),
                 container.instance(ObjectMapper.class).get());
     }
 }

@@ -56,7 +56,7 @@ final class RequestBody {
         request.exceptionHandler(failure -> {
             if (!refused[0]) {
                 refused[0] = true;
-                context.fail(400, failure);
+                Problems.send(context, 400, "The request body could not be read: " + failure.getMessage());
             }
         });
         request.endHandler(ignored -> {

@@ -32,7 +32,7 @@ public final class EventLoopGuardInvoker implements Invoker {
     public Uni<Object> invoke(InvocationContext context) {
         return Uni.createFrom().emitter(emitter -> {
             long start = System.nanoTime();
-            delegate.invoke(context).subscribe().with(emitter::complete, emitter::fail);
+            emitter.onTermination(delegate.invoke(context).subscribe().with(emitter::complete, emitter::fail)::cancel);
             long held = System.nanoTime() - start;
             if (held > thresholdNanos) {
                 blocked.increment();

@@ -10,8 +10,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * The one place that decides which thread a function runs on: the calling event loop, the worker pool or a virtual
- * thread. Results are not moved back here; the dispatcher emits them on the caller's context.
+ * The one place that decides which thread a function runs on: an event loop (the caller's when it is on one, else the
+ * event loop of a new duplicated context), the worker pool or a virtual thread. Results are not moved back here; the
+ * dispatcher emits them on the caller's context.
  */
 public final class OffloadingInvoker implements Invoker {
 
@@ -32,13 +33,19 @@ public final class OffloadingInvoker implements Invoker {
         Uni<Object> invocation = delegate.invoke(context);
         return switch (mode) {
             case EVENT_LOOP -> Context.isOnEventLoopThread() ? invocation
-                    : invocation.runSubscriptionOn(command -> context().runOnContext(ignored -> command.run()));
+                    : invocation.runSubscriptionOn(command -> eventLoopContext().runOnContext(ignored -> command.run()));
             case WORKER -> invocation.runSubscriptionOn(command -> context().executeBlocking(() -> {
                 command.run();
                 return null;
             }, false));
             case VIRTUAL_THREAD -> invocation.runSubscriptionOn(virtualThreads);
         };
+    }
+
+    private Context eventLoopContext() {
+        Context current = Vertx.currentContext();
+        return current != null && current.isEventLoopContext() ? current
+                : VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
     }
 
     private Context context() {

@@ -2,66 +2,75 @@ package dev.eventloom.core.runtime.invoke;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.EventloomException.Kind;
 import dev.eventloom.core.runtime.InvocationContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
 
 /**
- * Fails an invocation that has not finished by its context's deadline. The clock starts before the function is
- * dispatched, so time spent queued for a worker counts. The function's thread is not interrupted (a worker keeps
- * running until the method returns), but the caller is answered and other events are not held up.
+ * Fails an invocation that has not finished by its context's deadline, and cancels it. The clock is a Vert.x timer
+ * started before the function is dispatched, so time spent queued for a worker counts, and the alarm goes off even
+ * when every worker thread is busy. A blocking method is not interrupted (its worker keeps running until it returns),
+ * but the caller is answered and other events are not held up.
  */
 public final class TimeoutInvoker implements Invoker {
 
     private final Invoker delegate;
-    private final ScheduledExecutorService timer;
+    private final Vertx vertx;
 
-    public TimeoutInvoker(Invoker delegate) {
-        this(delegate, Infrastructure.getDefaultWorkerPool());
-    }
-
-    TimeoutInvoker(Invoker delegate, ScheduledExecutorService timer) {
+    public TimeoutInvoker(Invoker delegate, Vertx vertx) {
         this.delegate = delegate;
-        this.timer = timer;
+        this.vertx = vertx;
     }
 
     @Override
     public Uni<Object> invoke(InvocationContext context) {
         return Uni.createFrom().emitter(emitter -> {
-            long left = Duration.between(Instant.now(), context.deadline()).toNanos();
+            long left = Duration.between(Instant.now(), context.deadline()).toMillis();
             if (left <= 0) {
                 emitter.fail(timeout(context));
                 return;
             }
             AtomicBoolean done = new AtomicBoolean();
-            Cancellable[] invocation = new Cancellable[1];
-            ScheduledFuture<?> alarm = timer.schedule(() -> {
+            AtomicReference<Cancellable> invocation = new AtomicReference<>();
+            long alarm = vertx.setTimer(left, ignored -> {
                 if (done.compareAndSet(false, true)) {
                     emitter.fail(timeout(context));
-                    if (invocation[0] != null) {
-                        invocation[0].cancel();
+                    Cancellable running = invocation.get();
+                    if (running != null) {
+                        running.cancel();
                     }
                 }
-            }, left, TimeUnit.NANOSECONDS);
-            invocation[0] = delegate.invoke(context).subscribe().with(item -> {
+            });
+            emitter.onTermination(() -> {
+                vertx.cancelTimer(alarm);
+                if (done.compareAndSet(false, true)) { // cancelled by the subscriber
+                    Cancellable running = invocation.get();
+                    if (running != null) {
+                        running.cancel();
+                    }
+                }
+            });
+            Cancellable running = delegate.invoke(context).subscribe().with(item -> {
                 if (done.compareAndSet(false, true)) {
-                    alarm.cancel(false);
+                    vertx.cancelTimer(alarm);
                     emitter.complete(item);
                 }
             }, failure -> {
                 if (done.compareAndSet(false, true)) {
-                    alarm.cancel(false);
+                    vertx.cancelTimer(alarm);
                     emitter.fail(failure);
                 }
             });
+            invocation.set(running);
+            if (done.get()) {
+                running.cancel(); // timed out while the synchronous part was still running
+            }
         });
     }
 
