@@ -1,0 +1,167 @@
+package dev.eventloom.benchmarks;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Turns the measurements {@code run.sh} wrote ({@code results.tsv}: kind, scenario, round, value columns) into
+ * {@code report.md} and {@code chart.png} beside it. Each figure is the median of its rounds; throughput and latency
+ * are also given as a ratio to the raw Vert.x baseline measured in the same run.
+ *
+ * <p>
+ * Usage: {@code java -cp ... dev.eventloom.benchmarks.Report target/benchmarks}
+ */
+public final class Report {
+
+    /** One measured line of results.tsv. */
+    record Row(String kind, String scenario, int round, double[] values) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/benchmarks");
+        List<Row> rows = read(dir.resolve("results.tsv"));
+        Files.writeString(dir.resolve("report.md"), markdown(rows, dir));
+        chart(throughput(rows), dir.resolve("chart.png"));
+    }
+
+    static List<Row> read(Path file) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t");
+            double[] values = new double[cells.length - 3];
+            for (int i = 3; i < cells.length; i++) {
+                values[i - 3] = Double.parseDouble(cells[i]);
+            }
+            rows.add(new Row(cells[0], cells[1], Integer.parseInt(cells[2]), values));
+        }
+        return rows;
+    }
+
+    /** Median of column {@code column} of each scenario of one kind, in first-seen order. */
+    static Map<String, Double> medians(List<Row> rows, String kind, int column) {
+        Map<String, List<Double>> byScenario = new LinkedHashMap<>();
+        for (Row row : rows) {
+            if (row.kind().equals(kind)) {
+                byScenario.computeIfAbsent(row.scenario(), s -> new ArrayList<>()).add(row.values()[column]);
+            }
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        byScenario.forEach((scenario, values) -> medians.put(scenario, median(values)));
+        return medians;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static Map<String, Double> throughput(List<Row> rows) {
+        return medians(rows, "http", 0);
+    }
+
+    static String markdown(List<Row> rows, Path dir) {
+        StringBuilder md = new StringBuilder("# Eventloom benchmark report\n\n");
+        md.append("Medians of the rounds in `").append(dir.resolve("results.tsv")).append("`; ratios are to the raw ")
+                .append("Vert.x baseline measured in the same run.\n\n");
+        Map<String, Double> rps = medians(rows, "http", 0);
+        Map<String, Double> p50 = medians(rows, "http", 1);
+        Map<String, Double> p99 = medians(rows, "http", 2);
+        if (!rps.isEmpty()) {
+            String baseline = rps.keySet().stream().filter(s -> s.startsWith("vertx")).findFirst().orElse(null);
+            md.append("## HTTP load\n\n| scenario | req/s | × raw Vert.x | p50 ms | p99 ms | p99 × raw Vert.x |\n")
+                    .append("|---|---:|---:|---:|---:|---:|\n");
+            for (String scenario : rps.keySet()) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.2f | %.2f | %s |%n", scenario,
+                        rps.get(scenario), ratio(rps, scenario, baseline), p50.get(scenario), p99.get(scenario),
+                        ratio(p99, scenario, baseline)));
+            }
+            md.append('\n');
+        }
+        Map<String, Double> solo = medians(rows, "neighbour", 0);
+        Map<String, Double> beside = medians(rows, "neighbour", 1);
+        if (!solo.isEmpty()) {
+            md.append("## Noisy neighbour\n\n| scenario | p99 ms alone | p99 ms beside a CPU-burning function | × |\n")
+                    .append("|---|---:|---:|---:|\n");
+            for (String scenario : solo.keySet()) {
+                md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", scenario, solo.get(scenario),
+                        beside.get(scenario), beside.get(scenario) / solo.get(scenario)));
+            }
+            md.append('\n');
+        }
+        Map<String, Double> start = medians(rows, "startup", 0);
+        Map<String, Double> rssFirst = medians(rows, "startup", 1);
+        Map<String, Double> rssLoad = medians(rows, "startup", 2);
+        if (!start.isEmpty()) {
+            String funqy = start.keySet().stream().filter(s -> s.startsWith("funqy")).findFirst().orElse(null);
+            md.append("## Startup and memory\n\n| application | launch to first event ms | × Funqy | RSS after first event MiB | RSS after load MiB |\n")
+                    .append("|---|---:|---:|---:|---:|\n");
+            for (String scenario : start.keySet()) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %.0f |%n", scenario,
+                        start.get(scenario), ratio(start, scenario, funqy), rssFirst.get(scenario) / 1024,
+                        rssLoad.get(scenario) / 1024));
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String ratio(Map<String, Double> values, String scenario, String baseline) {
+        if (baseline == null || values.get(baseline) == null || values.get(baseline) == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.2f", values.get(scenario) / values.get(baseline));
+    }
+
+    /** A horizontal bar chart of requests per second. */
+    static void chart(Map<String, Double> values, Path file) throws IOException {
+        int barHeight = 28;
+        int left = 260;
+        int width = 900;
+        int height = 70 + Math.max(1, values.size()) * (barHeight + 10);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString("Requests per second (median of rounds)", 20, 30);
+        double max = values.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        int y = 50;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        for (Map.Entry<String, Double> entry : values.entrySet()) {
+            int length = (int) ((width - left - 120) * entry.getValue() / max);
+            g.setColor(entry.getKey().startsWith("eventloom") ? new Color(0x2E7D32)
+                    : entry.getKey().startsWith("vertx") ? new Color(0x455A64) : new Color(0x1565C0));
+            g.fillRect(left, y, Math.max(1, length), barHeight);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(entry.getKey(), 20, y + barHeight - 9);
+            g.drawString(String.format(Locale.ROOT, "%,.0f", entry.getValue()), left + length + 8, y + barHeight - 9);
+            y += barHeight + 10;
+        }
+        g.setStroke(new BasicStroke(1));
+        g.drawLine(left, 45, left, y);
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+    }
+}

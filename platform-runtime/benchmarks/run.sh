@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# Eventloom benchmarks against baselines, measured in one run so that ratios hold on a shared, noisy machine.
+#
+#   platform-runtime/benchmarks/run.sh            build, then run everything (about 10 minutes)
+#   QUICK=1 platform-runtime/benchmarks/run.sh    short durations and one round, to check that it works
+#   NO_BUILD=1 ...                                reuse what the last build left in target/
+#
+# Needs: a JDK 21+ (JDK 25 preferred), wrk and hey (apt-get install -y wrk hey), curl, taskset, 2 CPUs.
+# Writes target/benchmarks/{results.tsv,report.md,chart.png,jmh.txt} under this folder.
+set -euo pipefail
+
+bench=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$bench/../.." && pwd)
+out="$bench/target/benchmarks"
+mkdir -p "$out"
+
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+if [ -n "${QUICK:-}" ]; then
+  DURATION=${DURATION:-3} WARMUP=${WARMUP:-2} ROUNDS=${ROUNDS:-1} JMH_ARGS=${JMH_ARGS:-"-wi 1 -w 300ms -i 2 -r 300ms -f 1"}
+fi
+DURATION=${DURATION:-10}      # seconds of each measurement
+WARMUP=${WARMUP:-5}           # seconds of load before measuring an application
+ROUNDS=${ROUNDS:-3}           # A B C A B C ...: drift shows as a difference between rounds
+CONNECTIONS=${CONNECTIONS:-32}
+JMH_ARGS=${JMH_ARGS:-"-wi 3 -w 1s -i 5 -r 1s -f 1"}
+PORT=${PORT:-18080}
+
+for tool in wrk hey curl taskset; do
+  if ! command -v "$tool" > /dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+      apt-get install -y wrk hey > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk hey > /dev/null; }
+    fi
+    command -v "$tool" > /dev/null || { echo "run.sh needs $tool (apt-get install -y wrk hey curl util-linux)" >&2; exit 1; }
+  fi
+done
+
+if [ "$(nproc)" -ge 2 ]; then
+  server_cpu=(taskset -c 0)
+  load_cpu=(taskset -c 1)
+else
+  echo "warning: one CPU only; server and load generator share it" >&2
+  server_cpu=()
+  load_cpu=()
+fi
+
+if [ -z "${NO_BUILD:-}" ]; then
+  (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/jmh -am)
+fi
+
+vertx_cmd=("$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" dev.eventloom.benchmarks.VertxBaseline)
+funqy_cmd=("$java" -jar "$bench/funqy-app/target/quarkus-app/quarkus-run.jar")
+eventloom_cmd=("$java" -jar "$bench/eventloom-app/target/quarkus-app/quarkus-run.jar")
+
+results="$out/results.tsv"
+printf '# kind\tscenario\tround\tvalues (http: req/s, p50 ms, p99 ms; neighbour: p99 ms alone, beside; startup: ms, RSS KiB after first event, after load)\n' > "$results"
+
+cat > "$out/json.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"name":"x"}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+cat > "$out/cloudevent.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"name":"x"}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["ce-specversion"] = "1.0"
+wrk.headers["ce-id"] = "bench-1"
+wrk.headers["ce-source"] = "/bench"
+wrk.headers["ce-type"] = "bench.greet"
+LUA
+
+app_pid=""
+stop_app() {
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2> /dev/null || true
+    wait "$app_pid" 2> /dev/null || true
+    app_pid=""
+  fi
+}
+trap stop_app EXIT
+
+first_event() {
+  curl -fs -o /dev/null -X POST "http://127.0.0.1:$PORT/hello" -H 'Content-Type: application/json' -d '{"name":"x"}'
+}
+
+# start_app NAME PINNING... -- COMMAND...: launches the server and waits for its first answered event; sets app_pid
+# and startup_ms (launch to first answered event).
+startup_ms=0
+start_app() {
+  local name=$1; shift
+  local pin=()
+  while [ "$1" != "--" ]; do pin+=("$1"); shift; done
+  shift
+  local begin end
+  begin=$(date +%s%N)
+  PORT=$PORT "${pin[@]}" "$@" > "$out/$name.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 3000); do
+    if first_event; then
+      end=$(date +%s%N)
+      startup_ms=$(( (end - begin) / 1000000 ))
+      return 0
+    fi
+    kill -0 "$app_pid" 2> /dev/null || { echo "$name exited during startup, see $out/$name.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  echo "$name did not answer within 30 s" >&2
+  exit 1
+}
+
+rss_kib() {
+  awk '/VmRSS/ {print $2}' "/proc/$app_pid/status"
+}
+
+to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
+}
+
+# wrk_run SECONDS CONNECTIONS PATH SCRIPT: echoes "req/s p50 p99" in ms
+wrk_run() {
+  local report
+  report=$("${load_cpu[@]}" wrk -t1 -c"$2" -d"$1"s --latency -s "$4" "http://127.0.0.1:$PORT$3")
+  if grep -q "Non-2xx" <<< "$report"; then
+    echo "wrk saw error responses on $3:" >&2
+    echo "$report" >&2
+    exit 1
+  fi
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<< "$report")
+  p50=$(awk '$1 == "50%" {print $2}' <<< "$report")
+  p99=$(awk '$1 == "99%" {print $2}' <<< "$report")
+  echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
+}
+
+measure() { # measure ROUND SCENARIO PATH SCRIPT
+  local figures
+  wrk_run "$WARMUP" "$CONNECTIONS" "$3" "$4" > /dev/null
+  figures=$(wrk_run "$DURATION" "$CONNECTIONS" "$3" "$4")
+  read -r rps p50 p99 <<< "$figures"
+  printf 'http\t%s\t%s\t%s\t%s\t%s\n' "$2" "$1" "$rps" "$p50" "$p99" >> "$results"
+  printf '  %-34s %10s req/s  p50 %7s ms  p99 %7s ms\n' "$2" "$rps" "$p50" "$p99"
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round of $ROUNDS"
+
+  echo "raw Vert.x"
+  start_app vertx "${server_cpu[@]}" -- "${vertx_cmd[@]}"
+  measure "$round" "vertx json" /hello "$out/json.lua"
+  stop_app
+
+  echo "Quarkus Funqy HTTP"
+  start_app funqy "${server_cpu[@]}" -- "${funqy_cmd[@]}"
+  measure "$round" "funqy json (worker)" /hello "$out/json.lua"
+  stop_app
+
+  echo "Eventloom"
+  start_app eventloom "${server_cpu[@]}" -- "${eventloom_cmd[@]}"
+  measure "$round" "eventloom json (event loop)" /hello "$out/json.lua"
+  measure "$round" "eventloom json (Uni)" /hello-uni "$out/json.lua"
+  measure "$round" "eventloom json (worker)" /hello-blocking "$out/json.lua"
+  measure "$round" "eventloom json (virtual thread)" /hello-virtual "$out/json.lua"
+  measure "$round" "eventloom cloudevent binary" / "$out/cloudevent.lua"
+  stop_app
+
+  echo "Noisy neighbour (Eventloom on both CPUs; wrk pinned to CPU 1)"
+  start_app eventloom-neighbour -- "${eventloom_cmd[@]}"
+  wrk_run "$WARMUP" 8 /hello "$out/json.lua" > /dev/null
+  read -r _ _ alone <<< "$(wrk_run "$DURATION" 8 /hello "$out/json.lua")"
+  hey -z "$((DURATION + 2))s" -c 2 -m POST -T application/json -d 200 "http://127.0.0.1:$PORT/burn" > "$out/hey-burn.txt" 2>&1 &
+  hey_pid=$!
+  sleep 1
+  read -r _ _ beside <<< "$(wrk_run "$DURATION" 8 /hello "$out/json.lua")"
+  wait "$hey_pid" || true
+  stop_app
+  printf 'neighbour\t%s\t%s\t%s\t%s\n' "eventloom fast function" "$round" "$alone" "$beside" >> "$results"
+  printf '  fast function p99 alone %s ms, beside two CPU-burning requests %s ms\n' "$alone" "$beside"
+
+  for app in funqy eventloom; do
+    echo "Startup and memory: $app"
+    if [ "$app" = funqy ]; then cmd=("${funqy_cmd[@]}"); else cmd=("${eventloom_cmd[@]}"); fi
+    start_app "$app-startup" -- "${cmd[@]}"
+    millis=$startup_ms
+    first=$(rss_kib)
+    wrk_run "$WARMUP" "$CONNECTIONS" /hello "$out/json.lua" > /dev/null
+    loaded=$(rss_kib)
+    stop_app
+    printf 'startup\t%s\t%s\t%s\t%s\t%s\n' "$app" "$round" "$millis" "$first" "$loaded" >> "$results"
+    printf '  launch to first event %s ms, RSS %s KiB after it, %s KiB after load\n' "$millis" "$first" "$loaded"
+  done
+done
+
+echo "== JMH: routing and invoker overhead"
+# shellcheck disable=SC2086
+"$java" -jar "$bench/jmh/target/benchmarks.jar" $JMH_ARGS | tee "$out/jmh.txt" | grep -E '^(Benchmark|RouterBenchmark|InvokerBenchmark)'
+
+"$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar" dev.eventloom.benchmarks.Report "$out"
+{
+  echo "## JMH"
+  echo
+  echo '```'
+  grep -E '^(Benchmark|RouterBenchmark|InvokerBenchmark)' "$out/jmh.txt"
+  echo '```'
+  echo
+  echo "Machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$java" -version 2>&1 | head -1)."
+  echo "Settings: DURATION=$DURATION s, WARMUP=$WARMUP s, ROUNDS=$ROUNDS, CONNECTIONS=$CONNECTIONS; server on CPU 0, wrk on CPU 1."
+} >> "$out/report.md"
+echo
+cat "$out/report.md"
+echo "Report: $out/report.md, chart: $out/chart.png"
