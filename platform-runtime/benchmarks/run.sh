@@ -23,7 +23,7 @@ if [ -n "${QUICK:-}" ]; then
   DURATION=${DURATION:-3} WARMUP=${WARMUP:-2} ROUNDS=${ROUNDS:-1} JMH_ARGS=${JMH_ARGS:-"-wi 1 -w 300ms -i 2 -r 300ms -f 1"}
 fi
 DURATION=${DURATION:-10}      # seconds of each measurement
-WARMUP=${WARMUP:-5}           # seconds of load before measuring an application
+WARMUP=${WARMUP:-5}           # seconds of each warm-up load; every scenario gets two before measurements start
 ROUNDS=${ROUNDS:-3}           # A B C A B C ...: drift shows as a difference between rounds
 CONNECTIONS=${CONNECTIONS:-32}
 JMH_ARGS=${JMH_ARGS:-"-wi 3 -w 1s -i 5 -r 1s -f 1"}
@@ -136,9 +136,20 @@ wrk_run() {
   echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
 }
 
+# warm_up PATH SCRIPT [PATH SCRIPT...]: load every scenario of an application twice before any is measured, so the JIT
+# has compiled all their paths (on one CPU that takes a while, and would otherwise favour the scenarios measured last).
+warm_up() {
+  local pass i
+  local -a args=("$@")
+  for pass in 1 2; do
+    for ((i = 0; i < ${#args[@]}; i += 2)); do
+      wrk_run "$WARMUP" "$CONNECTIONS" "${args[i]}" "${args[i + 1]}" > /dev/null
+    done
+  done
+}
+
 measure() { # measure ROUND SCENARIO PATH SCRIPT
   local figures
-  wrk_run "$WARMUP" "$CONNECTIONS" "$3" "$4" > /dev/null
   figures=$(wrk_run "$DURATION" "$CONNECTIONS" "$3" "$4")
   read -r rps p50 p99 <<< "$figures"
   printf 'http\t%s\t%s\t%s\t%s\t%s\n' "$2" "$1" "$rps" "$p50" "$p99" >> "$results"
@@ -150,16 +161,20 @@ for round in $(seq 1 "$ROUNDS"); do
 
   echo "raw Vert.x"
   start_app vertx "${server_cpu[@]}" -- "${vertx_cmd[@]}"
+  warm_up /hello "$out/json.lua"
   measure "$round" "vertx json" /hello "$out/json.lua"
   stop_app
 
   echo "Quarkus Funqy HTTP"
   start_app funqy "${server_cpu[@]}" -- "${funqy_cmd[@]}"
+  warm_up /hello "$out/json.lua"
   measure "$round" "funqy json (worker)" /hello "$out/json.lua"
   stop_app
 
   echo "Eventloom"
   start_app eventloom "${server_cpu[@]}" -- "${eventloom_cmd[@]}"
+  warm_up /hello "$out/json.lua" /hello-uni "$out/json.lua" /hello-blocking "$out/json.lua" \
+    /hello-virtual "$out/json.lua" / "$out/cloudevent.lua"
   measure "$round" "eventloom json (event loop)" /hello "$out/json.lua"
   measure "$round" "eventloom json (Uni)" /hello-uni "$out/json.lua"
   measure "$round" "eventloom json (worker)" /hello-blocking "$out/json.lua"
@@ -169,7 +184,7 @@ for round in $(seq 1 "$ROUNDS"); do
 
   echo "Noisy neighbour (Eventloom on both CPUs; wrk pinned to CPU 1)"
   start_app eventloom-neighbour -- "${eventloom_cmd[@]}"
-  wrk_run "$WARMUP" 8 /hello "$out/json.lua" > /dev/null
+  warm_up /hello "$out/json.lua"
   read -r _ _ alone <<< "$(wrk_run "$DURATION" 8 /hello "$out/json.lua")"
   hey -z "$((DURATION + 2))s" -c 2 -m POST -T application/json -d 200 "http://127.0.0.1:$PORT/burn" > "$out/hey-burn.txt" 2>&1 &
   hey_pid=$!

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -33,6 +34,7 @@ import dev.eventloom.core.runtime.invoke.TimeoutInvoker;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -58,11 +60,12 @@ public class FunctionRegistry {
     private volatile EventRouter<EventFunction> router = EventRouter.<EventFunction> builder().build();
 
     @Inject
-    FunctionRegistry(EventloomConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry meters) {
+    FunctionRegistry(EventloomConfig config, Vertx vertx, ObjectMapper mapper, Instance<MeterRegistry> meters) {
         this.config = config;
         this.vertx = vertx;
         this.mapper = mapper;
-        this.meters = meters;
+        // With quarkus-micrometer and a registry the counters are exported; without, they are kept in process.
+        this.meters = meters.isResolvable() ? meters.get() : new SimpleMeterRegistry();
     }
 
     /** The function of that name, if there is one. */

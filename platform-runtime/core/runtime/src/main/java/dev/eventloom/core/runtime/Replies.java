@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +41,7 @@ final class Replies {
             return typed(function, cause, typed);
         }
         CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
+                .withId(EventIds.next())
                 .withSource(function.replySource())
                 .withType(function.replyType())
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC))
@@ -52,7 +51,7 @@ final class Replies {
 
     private CloudEvent typed(EventFunction function, CloudEvent cause, dev.eventloom.CloudEvent<?> typed) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(typed.id() != null ? typed.id() : UUID.randomUUID().toString())
+                .withId(typed.id() != null ? typed.id() : EventIds.next())
                 .withSource(typed.source() != null ? typed.source() : function.replySource())
                 .withType(typed.type() != null ? typed.type() : function.replyType())
                 .withTime(typed.time() != null ? typed.time() : OffsetDateTime.now(ZoneOffset.UTC))

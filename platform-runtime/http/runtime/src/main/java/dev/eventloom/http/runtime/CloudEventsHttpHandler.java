@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -20,6 +19,7 @@ import dev.eventloom.core.runtime.CloudEventValidation;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.EventFunction;
+import dev.eventloom.core.runtime.EventIds;
 import dev.eventloom.core.runtime.ReplySink;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -307,7 +307,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
 
     private CloudEvent plainEvent(RoutingContext context, String function, String contentType, byte[] data) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
+                .withId(EventIds.next())
                 .withSource(URI.create("/" + function))
                 .withType(PLAIN_EVENT_TYPE)
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC));
