@@ -84,7 +84,7 @@ stop_app() {
 trap stop_app EXIT
 
 first_event() {
-  curl -fs -o /dev/null -X POST "http://127.0.0.1:$PORT/hello" -H 'Content-Type: application/json' -d '{"name":"x"}'
+  curl -fs -m 2 -o /dev/null -X POST "http://127.0.0.1:$PORT/hello" -H 'Content-Type: application/json' -d '{"name":"x"}'
 }
 
 # start_app NAME PINNING... -- COMMAND...: launches the server and waits for its first answered event; sets app_pid
@@ -173,8 +173,9 @@ for round in $(seq 1 "$ROUNDS"); do
 
   echo "Eventloom"
   start_app eventloom "${server_cpu[@]}" -- "${eventloom_cmd[@]}"
-  warm_up /hello "$out/json.lua" /hello-uni "$out/json.lua" /hello-blocking "$out/json.lua" \
-    /hello-virtual "$out/json.lua" / "$out/cloudevent.lua"
+  warm_up /floor/hello "$out/json.lua" /hello "$out/json.lua" /hello-uni "$out/json.lua" \
+    /hello-blocking "$out/json.lua" /hello-virtual "$out/json.lua" / "$out/cloudevent.lua"
+  measure "$round" "quarkus route json (floor)" /floor/hello "$out/json.lua"
   measure "$round" "eventloom json (event loop)" /hello "$out/json.lua"
   measure "$round" "eventloom json (Uni)" /hello-uni "$out/json.lua"
   measure "$round" "eventloom json (worker)" /hello-blocking "$out/json.lua"
