@@ -54,6 +54,9 @@ fi
 vertx_cmd=("$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" dev.eventloom.benchmarks.VertxBaseline)
 funqy_cmd=("$java" -jar "$bench/funqy-app/target/quarkus-app/quarkus-run.jar")
 eventloom_cmd=("$java" -jar "$bench/eventloom-app/target/quarkus-app/quarkus-run.jar")
+# The same application with the class-data archive its build packages (quarkus.package.jar.aot.*); the archive records
+# the class path as the build ran it, so it starts from inside quarkus-app/.
+eventloom_cds_cmd=(bash -c "cd '$bench/eventloom-app/target/quarkus-app' && exec '$java' -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar")
 
 results="$out/results.tsv"
 printf '# kind\tscenario\tround\tvalues (http: req/s, p50 ms, p99 ms; neighbour: p99 ms alone, beside; startup: ms, RSS KiB after first event, after load)\n' > "$results"
@@ -196,9 +199,13 @@ for round in $(seq 1 "$ROUNDS"); do
   printf 'neighbour\t%s\t%s\t%s\t%s\n' "eventloom fast function" "$round" "$alone" "$beside" >> "$results"
   printf '  fast function p99 alone %s ms, beside two CPU-burning requests %s ms\n' "$alone" "$beside"
 
-  for app in funqy eventloom; do
+  for app in funqy eventloom "eventloom-appcds"; do
     echo "Startup and memory: $app"
-    if [ "$app" = funqy ]; then cmd=("${funqy_cmd[@]}"); else cmd=("${eventloom_cmd[@]}"); fi
+    case "$app" in
+      funqy) cmd=("${funqy_cmd[@]}") ;;
+      eventloom) cmd=("${eventloom_cmd[@]}") ;;
+      *) cmd=("${eventloom_cds_cmd[@]}") ;;
+    esac
     start_app "$app-startup" -- "${cmd[@]}"
     millis=$startup_ms
     first=$(rss_kib)
