@@ -70,6 +70,22 @@ class CloudEventModesTest {
         }
 
         @Funq
+        @Trigger(type = "test.scoped")
+        public void scopedA() throws InterruptedException {
+            int first = perRequest.next();
+            Thread.sleep(200);
+            recorded.add("A:" + first + "," + perRequest.next());
+        }
+
+        @Funq
+        @Trigger(type = "test.scoped")
+        public void scopedB() throws InterruptedException {
+            int first = perRequest.next();
+            Thread.sleep(200);
+            recorded.add("B:" + first + "," + perRequest.next());
+        }
+
+        @Funq
         @Trigger(type = "test.greet")
         @Reply(type = "test.greeted")
         public Uni<Greeting> greet(Person person, @Context EventContext event) {
@@ -220,6 +236,14 @@ class CloudEventModesTest {
     void each_invocation_has_its_own_request_context() {
         given().post("/requestScoped").then().statusCode(200).body(equalTo("1"));
         given().post("/requestScoped").then().statusCode(200).body(equalTo("1"));
+    }
+
+    @Test
+    void deliveries_of_one_fan_out_running_at_once_each_have_their_own_request_context() {
+        given().header("ce-specversion", "1.0").header("ce-id", "s-1").header("ce-source", "/tests")
+                .header("ce-type", "test.scoped").post("/")
+                .then().statusCode(202);
+        assertEquals(List.of("A:1,2", "B:1,2"), recorded.entries().stream().sorted().toList());
     }
 
     @Test

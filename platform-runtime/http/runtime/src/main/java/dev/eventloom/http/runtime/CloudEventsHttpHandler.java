@@ -65,6 +65,10 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         this.sink = sink;
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.batchConcurrency = config.batchConcurrency();
+        if (batchConcurrency < 1) {
+            throw new io.quarkus.runtime.configuration.ConfigurationException(
+                    "eventloom.http.batch-concurrency must be at least 1, got " + batchConcurrency);
+        }
         this.events = mapper.copy().registerModule(JsonFormat.getCloudEventJacksonModule());
     }
 

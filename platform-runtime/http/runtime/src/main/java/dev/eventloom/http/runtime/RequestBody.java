@@ -68,7 +68,9 @@ final class RequestBody {
     }
 
     private static void tooLarge(RoutingContext context, long limit) {
-        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        // The rest of the body is never read: close the connection once the answer is out.
+        context.response().putHeader(HttpHeaders.CONNECTION, "close")
+                .endHandler(ignored -> context.request().connection().close());
         Problems.send(context, 413, "The request body is larger than " + limit
                 + " bytes; send less, or raise eventloom.http.max-body-size");
     }

@@ -1,8 +1,11 @@
 package dev.eventloom.core.runtime.invoke;
 
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
+import dev.eventloom.core.runtime.EventloomException;
+import dev.eventloom.core.runtime.EventloomException.Kind;
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.InvocationContext;
 import dev.eventloom.core.runtime.OutputShape;
@@ -28,6 +31,12 @@ public final class MethodInvoker implements Invoker {
     @SuppressWarnings("unchecked")
     public Uni<Object> invoke(InvocationContext context) {
         return Uni.createFrom().deferred(() -> {
+            if (!Instant.now().isBefore(context.deadline())) {
+                // Its caller was answered 504 while it waited for a thread: running it now would only duplicate work.
+                return Uni.createFrom().failure(new EventloomException(Kind.TIMEOUT, "Function '"
+                        + context.functionName() + "' was not started on event " + context.id()
+                        + ": its deadline passed while it waited for a thread"));
+            }
             Object result;
             try {
                 result = invoker.invoke(bean, inputBinder.apply(context.cloudEvent()), context);

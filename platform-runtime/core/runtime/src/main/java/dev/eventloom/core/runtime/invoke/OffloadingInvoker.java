@@ -11,8 +11,8 @@ import io.vertx.core.Vertx;
 
 /**
  * The one place that decides which thread a function runs on: an event loop (the caller's when it is on one, else the
- * event loop of a new duplicated context), the worker pool or a virtual thread. Results are not moved back here; the
- * dispatcher emits them on the caller's context.
+ * event loop of a new duplicated context), the worker pool or a virtual thread, each offloaded invocation on a
+ * duplicated context of its own. Results are not moved back here; the dispatcher emits them on the caller's context.
  */
 public final class OffloadingInvoker implements Invoker {
 
@@ -34,11 +34,12 @@ public final class OffloadingInvoker implements Invoker {
         return switch (mode) {
             case EVENT_LOOP -> Context.isOnEventLoopThread() ? invocation
                     : invocation.runSubscriptionOn(command -> eventLoopContext().runOnContext(ignored -> command.run()));
-            case WORKER -> invocation.runSubscriptionOn(command -> context().executeBlocking(() -> {
+            case WORKER -> invocation.runSubscriptionOn(command -> isolated().executeBlocking(() -> {
                 command.run();
                 return null;
             }, false));
-            case VIRTUAL_THREAD -> invocation.runSubscriptionOn(virtualThreads);
+            case VIRTUAL_THREAD -> invocation.runSubscriptionOn(
+                    command -> isolated().runOnContext(ignored -> virtualThreads.execute(command)));
         };
     }
 
@@ -48,8 +49,12 @@ public final class OffloadingInvoker implements Invoker {
                 : VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
     }
 
-    private Context context() {
+    /**
+     * A duplicated context of its own for each offloaded invocation: CDI keeps the request context in the Vert.x
+     * context, so invocations of one request running at once (fan-out, batches) must not share one.
+     */
+    private Context isolated() {
         Context current = Vertx.currentContext();
-        return current != null ? current : VertxContext.getOrCreateDuplicatedContext(vertx);
+        return VertxContext.createNewDuplicatedContext(current != null ? current : vertx.getOrCreateContext());
     }
 }

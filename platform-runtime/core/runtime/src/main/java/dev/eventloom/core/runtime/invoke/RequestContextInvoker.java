@@ -1,10 +1,13 @@
 package dev.eventloom.core.runtime.invoke;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import dev.eventloom.core.runtime.InvocationContext;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext.ContextState;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Gives each invocation its own CDI request context, as Funqy does, so functions can use {@code @RequestScoped}
@@ -29,16 +32,27 @@ public final class RequestContextInvoker implements Invoker {
             }
             requestContext.activate();
             ContextState state = requestContext.getState();
+            AtomicBoolean destroyed = new AtomicBoolean();
+            Runnable destroy = () -> {
+                if (destroyed.compareAndSet(false, true)) {
+                    requestContext.destroy(state);
+                }
+            };
             try {
-                emitter.onTermination(delegate.invoke(context).subscribe().with(
+                Cancellable invocation = delegate.invoke(context).subscribe().with(
                         item -> {
-                            requestContext.destroy(state);
+                            destroy.run();
                             emitter.complete(item);
                         },
                         failure -> {
-                            requestContext.destroy(state);
+                            destroy.run();
                             emitter.fail(failure);
-                        })::cancel);
+                        });
+                // Also when the invocation is cancelled (timed out) before it ends.
+                emitter.onTermination(() -> {
+                    invocation.cancel();
+                    destroy.run();
+                });
             } finally {
                 requestContext.deactivate();
             }
