@@ -102,6 +102,13 @@ class FilterDialectsTest {
     }
 
     @Test
+    void filters_written_as_json_read_back_the_same() {
+        String json = "[{\"any\":[{\"exact\":{\"tier\":\"silver\",\"type\":\"a\"}},{\"not\":{\"cesql\":\"subject = 'x'\"}}]},"
+                + "{\"prefix\":{\"type\":\"com.\"}},{\"all\":[{\"suffix\":{\"type\":\".created\"}}]}]";
+        assertEquals(json, FilterJson.toJson(FilterParser.parse(json)).toString());
+    }
+
+    @Test
     void an_empty_filter_list_matches_everything() {
         assertTrue(Filters.allOf(List.of()).matches(ORDER));
     }

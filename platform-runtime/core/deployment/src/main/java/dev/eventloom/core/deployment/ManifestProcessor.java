@@ -1,0 +1,97 @@
+package dev.eventloom.core.deployment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.eventloom.core.runtime.FunctionMetadata;
+import dev.eventloom.core.runtime.InputKind;
+import dev.eventloom.core.runtime.filter.FilterJson;
+import dev.eventloom.core.runtime.filter.TriggerMetadata;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.ApplicationInfoBuildItem;
+import io.quarkus.deployment.builditem.GeneratedFileSystemResourceBuildItem;
+
+/**
+ * Writes {@code target/eventloom/manifest.json}, what the application declares, for deployment tooling, with its JSON
+ * Schema beside it ({@code manifest.schema.json}). Functions and logical sources are sorted so builds are
+ * reproducible.
+ */
+class ManifestProcessor {
+
+    static final int MANIFEST_VERSION = 1;
+    static final String SCHEMA = "eventloom/manifest.schema.json";
+
+    @BuildStep
+    void manifest(ApplicationInfoBuildItem application, List<EventFunctionBuildItem> functions,
+            BuildProducer<GeneratedFileSystemResourceBuildItem> files) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode manifest = json.createObjectNode();
+        manifest.put("manifestVersion", MANIFEST_VERSION);
+        manifest.putObject("application").put("name", application.getName()).put("version", application.getVersion());
+        TreeSet<String> sources = new TreeSet<>();
+        ArrayNode list = json.createArrayNode();
+        functions.stream().map(EventFunctionBuildItem::metadata).sorted(Comparator.comparing(FunctionMetadata::getName))
+                .forEach(function -> list.add(function(json, function, sources)));
+        ArrayNode logicalSources = manifest.putArray("logicalSources");
+        sources.forEach(logicalSources::add);
+        manifest.set("functions", list);
+        try {
+            files.produce(new GeneratedFileSystemResourceBuildItem("eventloom/manifest.json",
+                    json.writeValueAsBytes(manifest)));
+            try (InputStream schema = ManifestProcessor.class.getClassLoader().getResourceAsStream(SCHEMA)) {
+                files.produce(new GeneratedFileSystemResourceBuildItem(SCHEMA, schema.readAllBytes()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the Eventloom manifest", e);
+        }
+    }
+
+    private static ObjectNode function(ObjectMapper json, FunctionMetadata function, TreeSet<String> sources) {
+        ObjectNode node = json.createObjectNode()
+                .put("name", function.getName())
+                .put("class", function.getDeclaringClass())
+                .put("method", function.getMethodName())
+                .put("dispatch", kebab(function.getDispatchMode()));
+        ObjectNode input = node.putObject("input").put("kind", kebab(function.getInputKind()));
+        if (function.getInputKind() == InputKind.TYPED_CLOUD_EVENT) {
+            input.put("dataKind", kebab(function.getDataKind()));
+        }
+        if (function.getInputType() != null) {
+            input.put("type", function.getInputType());
+        }
+        ObjectNode output = node.putObject("output").put("shape", kebab(function.getOutputShape()));
+        if (function.getOutputType() != null) {
+            output.put("type", function.getOutputType());
+        }
+        ArrayNode triggers = node.putArray("triggers");
+        for (TriggerMetadata trigger : function.getTriggers()) {
+            ObjectNode entry = triggers.addObject();
+            if (trigger.getLogicalSource() != null) {
+                entry.put("source", trigger.getLogicalSource());
+                sources.add(trigger.getLogicalSource());
+            }
+            entry.set("filters", FilterJson.toJson(trigger.getFilters()));
+        }
+        node.putObject("reply").put("type", function.getReplyType()).put("source", function.getReplySource());
+        ObjectNode delivery = node.putObject("delivery");
+        if (function.getTimeout() != null) {
+            delivery.put("timeout", function.getTimeout());
+        }
+        return node;
+    }
+
+    private static String kebab(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
