@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public class FunctionRegistry {
         List<String> problems = new ArrayList<>();
         Map<String, EventFunction> built = new LinkedHashMap<>();
         EventRouter.Builder<EventFunction> routes = EventRouter.builder();
-        Map<String, FunctionInvoker> invokers = new java.util.HashMap<>();
+        Map<String, FunctionInvoker> invokers = new HashMap<>();
         for (int i = 0; i < discovered.size(); i++) {
             invokers.put(discovered.get(i).getName(), generatedInvokers.get(i));
         }
@@ -121,7 +122,7 @@ public class FunctionRegistry {
             built.put(function.name(), function);
         }
         for (String configured : config.functions().keySet()) {
-            if (!built.containsKey(configured) && discovered.stream().noneMatch(f -> f.getName().equals(configured))) {
+            if (!invokers.containsKey(configured)) {
                 problems.add("eventloom.function.\"" + configured + "\" configures a function that does not exist; "
                         + "the functions are " + sorted.stream().map(FunctionMetadata::getName).toList());
             }
