@@ -1,7 +1,6 @@
 package dev.eventloom.core.runtime;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -59,36 +58,19 @@ final class InputBinder {
     }
 
     private String text(CloudEvent event, byte[] bytes) {
-        if (isJson(event.getDataContentType()) && bytes.length > 0 && bytes[0] == '"') {
+        if (MediaTypes.isJson(event.getDataContentType()) && bytes.length > 0 && bytes[0] == '"') {
             try {
                 return mapper.readValue(bytes, String.class);
             } catch (IOException e) {
                 throw invalid(event, "data is not a valid JSON string: " + describe(e));
             }
         }
-        return new String(bytes, charset(event.getDataContentType()));
-    }
-
-    /** The charset a content type names, UTF-8 when it names none or one this JVM does not know. */
-    static java.nio.charset.Charset charset(String contentType) {
-        if (contentType != null) {
-            for (String parameter : contentType.split(";")) {
-                String[] pair = parameter.strip().split("=", 2);
-                if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
-                    try {
-                        return java.nio.charset.Charset.forName(pair[1].strip().replace("\"", ""));
-                    } catch (IllegalArgumentException e) {
-                        return StandardCharsets.UTF_8;
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
+        return new String(bytes, MediaTypes.charset(event.getDataContentType()));
     }
 
     private Object json(CloudEvent event, byte[] bytes) {
         String contentType = event.getDataContentType();
-        if (contentType != null && !isJson(contentType)) {
+        if (contentType != null && !MediaTypes.isJson(contentType)) {
             throw new EventloomException(Kind.UNSUPPORTED_CONTENT_TYPE, "Function '" + functionName + "' reads JSON into "
                     + dataType.toCanonical() + " but event " + event.getId() + " carries " + contentType
                     + "; send application/json");
@@ -131,15 +113,5 @@ final class InputBinder {
             return json.getOriginalMessage() + location;
         }
         return e.getMessage();
-    }
-
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        int parameters = contentType.indexOf(';');
-        String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip()
-                .toLowerCase(java.util.Locale.ROOT);
-        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals("text/json");
     }
 }

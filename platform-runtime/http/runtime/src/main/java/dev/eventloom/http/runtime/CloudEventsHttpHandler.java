@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventloom.core.runtime.CloudEventValidation;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventloomException;
+import dev.eventloom.core.runtime.MediaTypes;
 import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.EventIds;
 import dev.eventloom.core.runtime.ReplySink;
@@ -88,7 +88,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
                 methodNotAllowed(context, "POST", "POST / takes CloudEvents");
                 return;
             }
-            RequestBody.read(context, maxBodySize, body -> routed(context, body));
+            RequestBody.read(context, maxBodySize, body -> received(context, null, body));
             return;
         }
         EventFunction function = dispatcher.function(name).orElse(null);
@@ -103,30 +103,46 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
                     query.isEmpty() ? null : query.toBuffer().getBytes());
             deliver(context, function, event, Mode.PLAIN);
         } else if (method == HttpMethod.POST) {
-            RequestBody.read(context, maxBodySize, body -> targeted(context, function, body));
+            RequestBody.read(context, maxBodySize, body -> received(context, function, body));
         } else {
             methodNotAllowed(context, "GET, POST", "/" + name + " takes GET and POST");
         }
     }
 
-    private void routed(RoutingContext context, Buffer body) {
+    /**
+     * A request body, for {@code target} or, when it is {@code null}, for the functions the triggers select: a batch,
+     * one CloudEvent in binary or structured mode, or plain data (for a target only).
+     */
+    private void received(RoutingContext context, EventFunction target, Buffer body) {
         MultiMap headers = context.request().headers();
-        String mediaType = mediaType(headers.get(HttpHeaders.CONTENT_TYPE));
-        if (!isBinary(headers) && BATCH.equals(mediaType)) {
+        String mediaType = MediaTypes.essence(headers.get(HttpHeaders.CONTENT_TYPE));
+        boolean binary = headers.contains("ce-specversion");
+        if (!binary && BATCH.equals(mediaType)) {
             List<CloudEvent> events = batch(context, body);
             if (events != null) {
-                deliverBatch(context, events, null);
+                deliverBatch(context, events, target);
             }
-            return;
-        }
-        if (!isBinary(headers) && !mediaType.startsWith(STRUCTURED)) {
+        } else if (binary || mediaType.startsWith(STRUCTURED)) {
+            CloudEvent event = event(context, headers, binary, mediaType, body);
+            if (event == null) {
+                return;
+            }
+            if (target != null) {
+                deliver(context, target, event, Mode.EVENT);
+            } else {
+                routed(context, event);
+            }
+        } else if (target == null) {
             notACloudEvent(context, mediaType);
-            return;
+        } else {
+            String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
+            deliver(context, target, plainEvent(context, target.name(),
+                    contentType != null ? contentType : "application/json",
+                    body.length() == 0 ? null : body.getBytes()), Mode.PLAIN);
         }
-        CloudEvent event = event(context, headers, body);
-        if (event == null) {
-            return;
-        }
+    }
+
+    private void routed(RoutingContext context, CloudEvent event) {
         List<EventFunction> targets = dispatcher.route(event, null);
         if (targets.isEmpty()) {
             Problems.send(context, 404, "No trigger matches event " + event.getId() + " (type '" + event.getType()
@@ -135,27 +151,6 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
             deliver(context, targets.get(0), event, Mode.EVENT);
         } else {
             fanOut(context, List.of(event), List.of(targets));
-        }
-    }
-
-    private void targeted(RoutingContext context, EventFunction function, Buffer body) {
-        MultiMap headers = context.request().headers();
-        String mediaType = mediaType(headers.get(HttpHeaders.CONTENT_TYPE));
-        if (!isBinary(headers) && BATCH.equals(mediaType)) {
-            List<CloudEvent> events = batch(context, body);
-            if (events != null) {
-                deliverBatch(context, events, function);
-            }
-        } else if (isBinary(headers) || mediaType.startsWith(STRUCTURED)) {
-            CloudEvent event = event(context, headers, body);
-            if (event != null) {
-                deliver(context, function, event, Mode.EVENT);
-            }
-        } else {
-            String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
-            deliver(context, function, plainEvent(context, function.name(),
-                    contentType != null ? contentType : "application/json",
-                    body.length() == 0 ? null : body.getBytes()), Mode.PLAIN);
         }
     }
 
@@ -243,14 +238,14 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         fanOut(context, events, targets);
     }
 
-    private CloudEvent event(RoutingContext context, MultiMap headers, Buffer body) {
-        if (!isBinary(headers) && !mediaType(headers.get(HttpHeaders.CONTENT_TYPE)).equals(JsonFormat.CONTENT_TYPE)) {
-            Problems.send(context, 415, "The event format " + mediaType(headers.get(HttpHeaders.CONTENT_TYPE))
+    private CloudEvent event(RoutingContext context, MultiMap headers, boolean binary, String mediaType, Buffer body) {
+        if (!binary && !mediaType.equals(JsonFormat.CONTENT_TYPE)) {
+            Problems.send(context, 415, "The event format " + mediaType
                     + " is not supported; send structured events as " + JsonFormat.CONTENT_TYPE + " or use binary mode");
             return null;
         }
         try {
-            if (isBinary(headers)) {
+            if (binary) {
                 CloudEventValidation.validateTime(headers.get("ce-time"));
                 return CloudEventValidation.validate(VertxMessageFactory.createReader(headers, body).toEvent());
             }
@@ -337,18 +332,6 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     private static void methodNotAllowed(RoutingContext context, String allow, String detail) {
         context.response().putHeader(HttpHeaders.ALLOW, allow);
         Problems.send(context, 405, detail + ", not " + context.request().method().name());
-    }
-
-    private static boolean isBinary(MultiMap headers) {
-        return headers.contains("ce-specversion");
-    }
-
-    private static String mediaType(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        int parameters = contentType.indexOf(';');
-        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
     }
 
     private String functionNames() {
