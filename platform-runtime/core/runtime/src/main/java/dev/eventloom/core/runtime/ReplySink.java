@@ -6,6 +6,8 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import dev.eventloom.core.runtime.EventloomException.Kind;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.vertx.VertxMessageFactory;
@@ -21,6 +23,8 @@ import io.vertx.ext.web.client.WebClient;
  */
 @Singleton
 public class ReplySink {
+
+    private static final Logger LOG = Logger.getLogger(ReplySink.class);
 
     private final Optional<URI> url;
     private final long timeoutMillis;
@@ -38,6 +42,22 @@ public class ReplySink {
     /** The sink URL, if one is configured. */
     public Optional<URI> url() {
         return url;
+    }
+
+    /**
+     * Forwards the reply of a delivery whose caller cannot receive it (fan-out, batches, queues): to the sink when one
+     * is set, else it is logged {@code [EVL-0202]} and dropped. A {@code null} reply is nothing to forward.
+     */
+    public Uni<Void> forward(String function, CloudEvent reply) {
+        if (reply == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (url.isEmpty()) {
+            LOG.warnf("[EVL-0202] Reply %s of function '%s' was dropped: it cannot go back to the caller (fan-out, "
+                    + "batch or queue) and no sink is set; set eventloom.sink.url or K_SINK", reply.getId(), function);
+            return Uni.createFrom().voidItem();
+        }
+        return send(reply);
     }
 
     /** Posts the reply to the sink; fails when none is configured or it does not accept the event. */

@@ -194,7 +194,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
             }
             for (EventFunction function : targets.get(i)) {
                 deliveries.add(() -> dispatcher.deliver(function, event, new HttpTransport(context), null)
-                        .onItem().transformToUni(reply -> toSink(function, reply))
+                        .onItem().transformToUni(reply -> sink.forward(function.name(), reply))
                         .onItemOrFailure().transform((ignored, failure) -> failure == null ? null
                                 : Problems.failure(function.name(), event.getId(), failure)));
             }
@@ -216,18 +216,6 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
                                 + " deliveries failed (listed under failures); the others succeeded"));
                     }
                 }, failure -> Problems.send(context, 500, "Delivery failed: " + failure));
-    }
-
-    private Uni<Void> toSink(EventFunction function, CloudEvent reply) {
-        if (reply == null) {
-            return Uni.createFrom().voidItem();
-        }
-        if (sink.url().isEmpty()) {
-            LOG.warnf("[EVL-0202] Reply %s of function '%s' was dropped: it cannot go back to the caller (fan-out or "
-                    + "batch) and no sink is set; set eventloom.sink.url or K_SINK", reply.getId(), function.name());
-            return Uni.createFrom().voidItem();
-        }
-        return sink.send(reply);
     }
 
     private void deliverBatch(RoutingContext context, List<CloudEvent> events, EventFunction function) {

@@ -1,5 +1,6 @@
 package dev.eventloom.http.runtime;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.eventloom.core.runtime.Transport;
+import dev.eventloom.core.runtime.TransportDeadline;
+import io.quarkus.vertx.http.runtime.QuarkusHttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
@@ -42,12 +45,33 @@ final class HttpTransport implements Transport {
         return routingContext.request().getHeader(name);
     }
 
+    /**
+     * The routing context, the request, or an object a virtual-HTTP binding attached to the request (the Lambda
+     * binding attaches the Lambda {@code Context} and the original event).
+     */
     @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         if (type.isInstance(routingContext)) {
             return Optional.of(type.cast(routingContext));
         }
         HttpServerRequest request = routingContext.request();
-        return type.isInstance(request) ? Optional.of(type.cast(request)) : Optional.empty();
+        if (type.isInstance(request)) {
+            return Optional.of(type.cast(request));
+        }
+        return attached(type);
+    }
+
+    /** The caller's deadline, when the request came in-process from a binding that has one. */
+    @Override
+    public Instant deadline() {
+        return attached(TransportDeadline.class).map(TransportDeadline::instant).orElse(null);
+    }
+
+    private <T> Optional<T> attached(Class<T> type) {
+        if (routingContext.request().headers() instanceof QuarkusHttpHeaders headers) {
+            Object value = headers.getContextObject(type);
+            return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+        }
+        return Optional.empty();
     }
 }

@@ -1,0 +1,39 @@
+package dev.eventloom.lambda.deployment;
+
+import dev.eventloom.lambda.runtime.LambdaEventHandler;
+import io.quarkus.amazon.lambda.deployment.ProvidedAmazonLambdaHandlerBuildItem;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.vertx.http.deployment.RequireVirtualHttpBuildItem;
+
+/**
+ * Makes the application one AWS Lambda: {@link LambdaEventHandler} is the handler quarkus-amazon-lambda calls, and
+ * HTTP-style events reach the HTTP binding through Quarkus's virtual HTTP connection. The socket HTTP server still
+ * starts (the same build runs on Knative or locally); on Lambda, {@code QUARKUS_HTTP_HOST_ENABLED=false} turns it off.
+ */
+class EventloomLambdaProcessor {
+
+    static final String FEATURE = "eventloom-lambda";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    ProvidedAmazonLambdaHandlerBuildItem handler() {
+        return new ProvidedAmazonLambdaHandlerBuildItem(LambdaEventHandler.class, "Eventloom");
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem handlerBean() {
+        return AdditionalBeanBuildItem.unremovableOf(LambdaEventHandler.class);
+    }
+
+    @BuildStep
+    RequireVirtualHttpBuildItem virtualHttp() {
+        return RequireVirtualHttpBuildItem.MARKER;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.eventloom.lambda.test;
+
+public record Signup(String name, long sleepMillis) {
+}

@@ -1,0 +1,372 @@
+package dev.eventloom.lambda.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.eventloom.core.runtime.EventDispatcher;
+import dev.eventloom.core.runtime.EventFunction;
+import dev.eventloom.core.runtime.EventloomException;
+import dev.eventloom.core.runtime.ReplySink;
+import dev.eventloom.core.runtime.TransportDeadline;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * The one Lambda handler of an Eventloom application. It recognises the payload ({@link EventShape}), turns it into
+ * CloudEvents, routes them to the functions whose triggers match and answers as the source expects:
+ * <ul>
+ * <li>SQS, Kinesis and DynamoDB Streams: {@code {"batchItemFailures":[...]}} naming exactly the records that failed
+ * (and, where order matters, every record after a failure in the same message group or shard, which was not
+ * delivered);</li>
+ * <li>SNS, S3, EventBridge, Kafka: a function error when any record failed, so Lambda retries the invocation;</li>
+ * <li>API Gateway, ALB, Function URL: the HTTP binding's response as a proxy response;</li>
+ * <li>a structured CloudEvent: the reply as a structured CloudEvent; any other JSON: the function's result.</li>
+ * </ul>
+ * Failures end the invocation with an error type and message, never a stack trace; the runtime goes on polling.
+ */
+@Startup
+@Singleton
+public class LambdaEventHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = Logger.getLogger(LambdaEventHandler.class);
+    static final String DIRECT_TYPE = "dev.eventloom.lambda.invocation";
+
+    private final EventDispatcher dispatcher;
+    private final ReplySink sink;
+    private final Vertx vertx;
+    private final ObjectMapper mapper;
+    private final ObjectMapper events;
+    private final AwsRecords records;
+    private final VirtualHttp http;
+    private final LogicalSources logicalSources;
+    private final Set<String> served;
+    private final EventFunction directFunction;
+    private final EventloomLambdaConfig config;
+
+    @Inject
+    LambdaEventHandler(EventDispatcher dispatcher, ReplySink sink, Vertx vertx, ObjectMapper mapper,
+            EventloomLambdaConfig config) {
+        this.dispatcher = dispatcher;
+        this.sink = sink;
+        this.vertx = vertx;
+        this.mapper = mapper;
+        this.config = config;
+        this.events = mapper.copy().registerModule(JsonFormat.getCloudEventJacksonModule());
+        this.records = new AwsRecords(mapper);
+        this.http = new VirtualHttp(mapper);
+        this.logicalSources = new LogicalSources(config.sources().orElse(List.of()));
+        if (config.batchConcurrency() < 1) {
+            throw new ConfigurationException("eventloom.lambda.batch-concurrency must be at least 1, got "
+                    + config.batchConcurrency());
+        }
+        Set<String> names = dispatcher.functions().stream().map(EventFunction::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+        this.served = new TreeSet<>(config.functions().orElse(List.copyOf(names)));
+        for (String name : served) {
+            if (!names.contains(name)) {
+                throw new ConfigurationException("eventloom.lambda.functions names '" + name
+                        + "', which is not a function of this application; the functions are " + names);
+            }
+        }
+        String direct = config.directFunction().orElse(served.size() == 1 ? served.iterator().next() : null);
+        if (direct != null && !served.contains(direct)) {
+            throw new ConfigurationException("eventloom.lambda.direct-function names '" + direct
+                    + "', which this Lambda does not serve; it serves " + served);
+        }
+        this.directFunction = direct == null ? null : dispatcher.function(direct).orElseThrow();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] payload = input.readAllBytes();
+        JsonNode event;
+        try {
+            event = mapper.readTree(payload);
+        } catch (IOException e) {
+            String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                    ? json.getOriginalMessage() : e.getMessage();
+            throw new LambdaFunctionError("InvalidEvent", "The invocation payload is not JSON: " + detail);
+        }
+        if (event == null) {
+            throw new LambdaFunctionError("InvalidEvent", "The invocation payload is empty");
+        }
+        TransportDeadline deadline = context == null ? null
+                : TransportDeadline.of(context.getRemainingTimeInMillis(), config.deadlineMargin());
+        EventShape shape = EventShape.of(event);
+        byte[] response = switch (shape) {
+            case API_GATEWAY_V1, API_GATEWAY_V2, ALB -> mapper.writeValueAsBytes(
+                    http.handle(shape, event, context, deadline));
+            case CLOUD_EVENT -> cloudEvent(event, context, deadline);
+            case DIRECT -> direct(event, payload, context, deadline);
+            default -> batch(shape, event, context, deadline);
+        };
+        output.write(response);
+    }
+
+    // ---- batches ----------------------------------------------------------------------------------------------
+
+    private record Outcome(int index, LambdaRecord record, Throwable failure) {
+    }
+
+    private byte[] batch(EventShape shape, JsonNode event, Context context, TransportDeadline deadline)
+            throws IOException {
+        List<LambdaRecord> batch = records.records(shape, event);
+        List<Outcome> outcomes = onVertx(() -> deliverAll(batch, context, deadline));
+        List<Outcome> failures = outcomes.stream().filter(o -> o.failure() != null)
+                .sorted(Comparator.comparingInt(Outcome::index)).toList();
+        if (shape == EventShape.SQS || shape == EventShape.KINESIS || shape == EventShape.DYNAMODB) {
+            ObjectNode response = mapper.createObjectNode();
+            ArrayNode items = response.putArray("batchItemFailures");
+            for (Outcome failure : failures) {
+                items.addObject().put("itemIdentifier", failure.record().itemIdentifier());
+            }
+            if (!failures.isEmpty()) {
+                LOG.warnf("[EVL-0301] %d of %d %s records failed and are reported for redelivery: %s",
+                        failures.size(), batch.size(), shape.description, summary(failures));
+            }
+            return mapper.writeValueAsBytes(response);
+        }
+        if (!failures.isEmpty()) {
+            // These sources cannot take a partial answer: fail the invocation so Lambda retries it.
+            throw new LambdaFunctionError(errorType(failures.get(0).failure()), failures.size() + " of "
+                    + batch.size() + " " + shape.description + " records failed: " + summary(failures));
+        }
+        return "null".getBytes();
+    }
+
+    private static String summary(List<Outcome> failures) {
+        return failures.stream().limit(10).map(o -> o.record().itemIdentifier() + " (" + o.failure().getMessage() + ")")
+                .collect(Collectors.joining("; ")) + (failures.size() > 10 ? "; ..." : "");
+    }
+
+    /**
+     * Delivers every record: unordered records at most {@code batch-concurrency} at once; records with an order key
+     * one after another within their key (keys in parallel), stopping at a key's first failure.
+     */
+    private Uni<List<Outcome>> deliverAll(List<LambdaRecord> batch, Context context, TransportDeadline deadline) {
+        Map<String, List<Integer>> ordered = new LinkedHashMap<>();
+        List<Supplier<Uni<List<Outcome>>>> work = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            LambdaRecord record = batch.get(i);
+            if (record.orderKey() == null) {
+                int index = i;
+                work.add(() -> deliver(index, record, context, deadline).map(List::of));
+            } else {
+                ordered.computeIfAbsent(record.orderKey(), key -> new ArrayList<>()).add(i);
+            }
+        }
+        ordered.values().forEach(indexes -> work.add(() -> inOrder(batch, indexes, 0, new ArrayList<>(), context,
+                deadline)));
+        if (work.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Multi.createFrom().iterable(work)
+                .onItem().transformToUni(Supplier::get).merge(config.batchConcurrency())
+                .collect().<List<Outcome>> in(ArrayList::new, List::addAll);
+    }
+
+    private Uni<List<Outcome>> inOrder(List<LambdaRecord> batch, List<Integer> indexes, int next, List<Outcome> done,
+            Context context, TransportDeadline deadline) {
+        if (next == indexes.size()) {
+            return Uni.createFrom().item(done);
+        }
+        int index = indexes.get(next);
+        return deliver(index, batch.get(index), context, deadline).chain(outcome -> {
+            done.add(outcome);
+            if (outcome.failure() == null) {
+                return inOrder(batch, indexes, next + 1, done, context, deadline);
+            }
+            for (int rest = next + 1; rest < indexes.size(); rest++) {
+                int skipped = indexes.get(rest);
+                done.add(new Outcome(skipped, batch.get(skipped), new EventloomException(
+                        EventloomException.Kind.FUNCTION_FAILED, "not delivered: record "
+                                + outcome.record().itemIdentifier() + " before it in the same "
+                                + "ordered group failed, and order must be kept")));
+            }
+            return Uni.createFrom().item(done);
+        });
+    }
+
+    /** One record to every function its triggers select, each on its own Vert.x context; all must succeed. */
+    private Uni<Outcome> deliver(int index, LambdaRecord record, Context context, TransportDeadline deadline) {
+        if (record.event() == null) {
+            return Uni.createFrom().item(new Outcome(index, record,
+                    new EventloomException(EventloomException.Kind.INVALID_INPUT, record.problem())));
+        }
+        CloudEvent event = record.event();
+        String logical = logicalSources.resolve(record.identifiers());
+        List<EventFunction> targets = served(dispatcher.route(event, logical));
+        if (targets.isEmpty()) {
+            return Uni.createFrom().item(new Outcome(index, record, new EventloomException(
+                    EventloomException.Kind.NOT_FOUND, noTrigger(event, logical, record.identifiers()))));
+        }
+        LambdaTransport transport = new LambdaTransport(context, record.raw(), record.headers(), deadline);
+        io.vertx.core.Context root = Vertx.currentContext();
+        List<Uni<Throwable>> deliveries = targets.stream().map(function -> Uni.createFrom().<Throwable>emitter(
+                emitter -> VertxContext.createNewDuplicatedContext(root).runOnContext(ignored -> dispatcher
+                        .deliver(function, event, transport, logical)
+                        .chain(reply -> sink.forward(function.name(), reply))
+                        .subscribe().with(done -> emitter.complete(null), emitter::complete))))
+                .toList();
+        return Uni.join().all(deliveries).andCollectFailures().map(failures -> {
+            Throwable first = failures.stream().filter(f -> f != null).findFirst().orElse(null);
+            if (first == null) {
+                return new Outcome(index, record, null);
+            }
+            String function = targets.get(failures.indexOf(first)).name();
+            return new Outcome(index, record, first instanceof EventloomException ? first
+                    : new EventloomException(EventloomException.Kind.FUNCTION_FAILED, "function '" + function
+                            + "' failed: " + first, first));
+        });
+    }
+
+    private List<EventFunction> served(List<EventFunction> functions) {
+        if (config.functions().isEmpty()) {
+            return functions;
+        }
+        return functions.stream().filter(f -> served.contains(f.name())).toList();
+    }
+
+    private String noTrigger(CloudEvent event, String logical, List<String> identifiers) {
+        String source = logical != null ? "logical source '" + logical + "'"
+                : "no logical source (none of " + identifiers + " is in eventloom.lambda.sources)";
+        return "No trigger of " + served + " matches event " + event.getId() + " (type '" + event.getType()
+                + "', source '" + event.getSource() + "', " + source + ")";
+    }
+
+    // ---- single events ----------------------------------------------------------------------------------------
+
+    private byte[] cloudEvent(JsonNode node, Context context, TransportDeadline deadline) throws IOException {
+        CloudEvent event;
+        try {
+            event = records.structured(events.writeValueAsBytes(node));
+        } catch (RuntimeException | IOException e) {
+            throw new LambdaFunctionError("InvalidEvent", "The invocation is not a valid CloudEvent: "
+                    + e.getMessage());
+        }
+        if (event == null) {
+            throw new LambdaFunctionError("InvalidEvent", "The invocation has 'specversion' but is not a structured "
+                    + "CloudEvent: it needs at least specversion, id, source and type");
+        }
+        List<EventFunction> targets = served(dispatcher.route(event, null));
+        if (targets.isEmpty()) {
+            throw new LambdaFunctionError("NotFound", noTrigger(event, dispatcher.logicalSource(event), List.of()));
+        }
+        LambdaTransport transport = new LambdaTransport(context, node, Map.of(), deadline);
+        if (targets.size() == 1) {
+            CloudEvent reply = onVertx(() -> dispatcher.deliver(targets.get(0), event, transport, null));
+            return reply == null ? "null".getBytes() : events.writeValueAsBytes(reply);
+        }
+        LambdaRecord record = new LambdaRecord(event.getId(), event, null, List.of(), null, Map.of(), node);
+        Outcome outcome = onVertx(() -> deliver(0, record, context, deadline));
+        if (outcome.failure() != null) {
+            throw failure(outcome.failure());
+        }
+        return "null".getBytes();
+    }
+
+    private byte[] direct(JsonNode node, byte[] payload, Context context, TransportDeadline deadline)
+            throws IOException {
+        if (directFunction == null) {
+            throw new LambdaFunctionError("NotFound", "This invocation is plain JSON, not an AWS event or a "
+                    + "CloudEvent, and this Lambda serves " + served.size() + " functions " + served
+                    + ": set eventloom.lambda.direct-function (EVENTLOOM_LAMBDA_DIRECT_FUNCTION) to the one it is for");
+        }
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(context != null && context.getAwsRequestId() != null ? context.getAwsRequestId()
+                        : dev.eventloom.core.runtime.EventIds.next())
+                .withSource(URI.create(context != null && context.getInvokedFunctionArn() != null
+                        ? context.getInvokedFunctionArn() : "/lambda"))
+                .withType(DIRECT_TYPE)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withData("application/json", payload)
+                .build();
+        LambdaTransport transport = new LambdaTransport(context, node, Map.of(), deadline);
+        CloudEvent reply = onVertx(() -> dispatcher.deliver(directFunction, event, transport, null));
+        if (reply == null || reply.getData() == null) {
+            return "null".getBytes();
+        }
+        byte[] data = reply.getData().toBytes();
+        String type = reply.getDataContentType();
+        if (type != null && type.contains("json")) {
+            return data;
+        }
+        return mapper.writeValueAsBytes(new String(data, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------------------
+
+    /** Runs the work on a Vert.x event-loop context, as the HTTP binding's requests do, and waits for its result. */
+    private <T> T onVertx(Supplier<Uni<T>> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored -> {
+            try {
+                work.get().subscribe().with(result::complete, result::completeExceptionally);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LambdaFunctionError("Interrupted", "The invocation was interrupted");
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    private static LambdaFunctionError failure(Throwable failure) {
+        if (failure instanceof LambdaFunctionError error) {
+            return error;
+        }
+        String message = failure instanceof EventloomException ? failure.getMessage()
+                : failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        return new LambdaFunctionError(errorType(failure), message);
+    }
+
+    private static String errorType(Throwable failure) {
+        return switch (EventloomException.kindOf(failure)) {
+            case INVALID_INPUT -> "InvalidInput";
+            case UNSUPPORTED_CONTENT_TYPE -> "UnsupportedContentType";
+            case NOT_FOUND -> "NotFound";
+            case TIMEOUT -> "Timeout";
+            case FUNCTION_FAILED -> "FunctionFailed";
+            case SINK_FAILED -> "SinkFailed";
+        };
+    }
+}
