@@ -122,7 +122,7 @@ final class AwsRecords {
         byte[] body = text(record, "body");
         CloudEvent event = structured(body);
         if (event == null) {
-            CloudEventBuilder builder = CloudEventBuilder.v1().withId(id).withSource(URI.create(queue))
+            CloudEventBuilder builder = CloudEventBuilder.v1().withId(id).withSource(uri(queue))
                     .withType(SQS_TYPE);
             String sent = Json.text(record.path("attributes"), "SentTimestamp");
             if (sent != null) {
@@ -142,7 +142,7 @@ final class AwsRecords {
         CloudEvent event = structured(message);
         if (event == null) {
             CloudEventBuilder builder = CloudEventBuilder.v1().withId(id)
-                    .withSource(URI.create(subscription != null ? subscription : topic))
+                    .withSource(uri(subscription != null ? subscription : topic))
                     .withType("com.amazonaws.sns." + (Json.text(sns, "Type") == null ? "Notification"
                             : Json.text(sns, "Type")));
             String subject = Json.text(sns, "Subject");
@@ -169,7 +169,7 @@ final class AwsRecords {
         String bucket = Json.required(s3.path("bucket"), "name", "The S3 record");
         String id = s3Id(record);
         CloudEventBuilder builder = CloudEventBuilder.v1().withId(id)
-                .withSource(URI.create(Json.required(record, "eventSource", "S3 record " + id) + "."
+                .withSource(uri(Json.required(record, "eventSource", "S3 record " + id) + "."
                         + Json.text(record, "awsRegion") + "." + bucket))
                 .withType("com.amazonaws.s3." + Json.required(record, "eventName", "S3 record " + id))
                 .withData("application/json", events.writeValueAsBytes(record));
@@ -194,7 +194,7 @@ final class AwsRecords {
         byte[] data = base64(kinesis, "data");
         CloudEvent event = structured(data);
         if (event == null) {
-            CloudEventBuilder builder = CloudEventBuilder.v1().withId(eventId).withSource(URI.create(stream))
+            CloudEventBuilder builder = CloudEventBuilder.v1().withId(eventId).withSource(uri(stream))
                     .withType(KINESIS_TYPE);
             String key = Json.text(kinesis, "partitionKey");
             if (key != null) {
@@ -215,7 +215,7 @@ final class AwsRecords {
         String stream = Json.required(record, "eventSourceARN", "DynamoDB record " + sequence);
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(Json.required(record, "eventID", "DynamoDB record " + sequence))
-                .withSource(URI.create(stream))
+                .withSource(uri(stream))
                 .withType("com.amazonaws.dynamodb." + Json.required(record, "eventName", "DynamoDB record " + sequence))
                 .withData("application/json", events.writeValueAsBytes(dynamodb));
         JsonNode keys = dynamodb.get("Keys");
@@ -249,7 +249,7 @@ final class AwsRecords {
         byte[] value = base64(record, "value");
         CloudEvent event1 = headers.containsKey("ce_specversion") ? kafkaBinary(headers, value) : structured(value);
         if (event1 == null) {
-            URI source = URI.create(cluster != null ? cluster
+            URI source = uri(cluster != null ? cluster
                     : "kafka://" + (servers == null ? "unknown" : servers.split(",")[0].trim()));
             CloudEventBuilder builder = CloudEventBuilder.v1().withId(id).withSource(source).withType(KAFKA_TYPE);
             String key = Json.text(record, "key");
@@ -291,10 +291,10 @@ final class AwsRecords {
             String v = values.get(0);
             switch (attribute) {
                 case "id" -> builder.withId(v);
-                case "source" -> builder.withSource(URI.create(v));
+                case "source" -> builder.withSource(uri(v));
                 case "type" -> builder.withType(v);
                 case "subject" -> builder.withSubject(v);
-                case "dataschema" -> builder.withDataSchema(URI.create(v));
+                case "dataschema" -> builder.withDataSchema(uri(v));
                 case "time" -> {
                     CloudEventValidation.validateTime(v);
                     builder.withTime(OffsetDateTime.parse(v));
@@ -319,7 +319,7 @@ final class AwsRecords {
         CloudEventBuilder builder = CloudEventBuilder.v1().withId(id);
         if ("aws.s3".equals(source) && detail.path("bucket").has("name")) {
             // S3 through EventBridge: the same source and type family as S3 notifications.
-            builder.withSource(URI.create("aws:s3." + Json.text(event, "region") + "."
+            builder.withSource(uri("aws:s3." + Json.text(event, "region") + "."
                     + Json.text(detail.path("bucket"), "name")))
                     .withType("com.amazonaws.s3." + detailType.replace(" ", ""));
             String key = Json.text(detail.path("object"), "key");
@@ -327,7 +327,7 @@ final class AwsRecords {
                 builder.withSubject(key);
             }
         } else {
-            builder.withSource(URI.create(source)).withType(detailType);
+            builder.withSource(uri(source)).withType(detailType);
             JsonNode resources = event.path("resources");
             if (resources.size() == 1) {
                 builder.withSubject(resources.get(0).asText());
@@ -415,6 +415,25 @@ final class AwsRecords {
             return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + field + "' is not valid base64: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A source URI from an ARN or name as AWS sent it; characters a URI cannot hold (sample events have spaces) are
+     * percent-encoded rather than failing the record.
+     */
+    static URI uri(String value) {
+        try {
+            return URI.create(value);
+        } catch (IllegalArgumentException e) {
+            int colon = value.indexOf(':');
+            try {
+                return colon > 0 ? new URI(value.substring(0, colon), value.substring(colon + 1), null)
+                        : new URI(null, null, value, null);
+            } catch (java.net.URISyntaxException invalid) {
+                throw new IllegalArgumentException("'" + value + "' cannot be a CloudEvents source: "
+                        + invalid.getMessage());
+            }
         }
     }
 

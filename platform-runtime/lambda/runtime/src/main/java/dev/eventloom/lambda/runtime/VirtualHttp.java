@@ -88,8 +88,14 @@ final class VirtualHttp {
         String body = Json.text(event, "body");
         HttpContent content = LastHttpContent.EMPTY_LAST_CONTENT;
         if (body != null && !body.isEmpty()) {
-            byte[] bytes = event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body)
-                    : body.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes;
+            try {
+                bytes = event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body)
+                        : body.getBytes(StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new LambdaFunctionError("InvalidEvent", "The " + shape.description + " event says its body is "
+                        + "base64 (isBase64Encoded) but it is not: " + e.getMessage());
+            }
             content = new DefaultLastHttpContent(Unpooled.wrappedBuffer(bytes));
             if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)
                     && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
