@@ -48,7 +48,7 @@ else
 fi
 
 if [ -z "${NO_BUILD:-}" ]; then
-  (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/jmh -am)
+  (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/lambda-baseline-app,platform-runtime/benchmarks/eventloom-lambda-app,platform-runtime/benchmarks/jmh -am)
 fi
 
 vertx_cmd=("$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" dev.eventloom.benchmarks.VertxBaseline)
@@ -216,6 +216,12 @@ for round in $(seq 1 "$ROUNDS"); do
     printf '  launch to first event %s ms, RSS %s KiB after it, %s KiB after load\n' "$millis" "$first" "$loaded"
   done
 done
+
+echo "== AWS Lambda, JVM mode: cold start and invocations/s through a Runtime API server (app on CPU 0)"
+"${server_cpu[@]}" "$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" \
+  dev.eventloom.benchmarks.LambdaBench "$out" "$((ROUNDS * 2))" "$DURATION" \
+  "lambda baseline=$bench/lambda-baseline-app/target/function.zip" \
+  "eventloom lambda=$bench/eventloom-lambda-app/target/function.zip"
 
 echo "== JMH: routing and invoker overhead"
 # shellcheck disable=SC2086

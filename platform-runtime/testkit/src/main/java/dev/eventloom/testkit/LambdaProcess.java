@@ -21,7 +21,24 @@ public final class LambdaProcess implements AutoCloseable {
 
     public static final String QUARKUS_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
+    /** One class of each jar the Runtime Interface Client needs; AWS's runtime provides these jars itself. */
+    private static final List<String> RUNTIME_CLIENT_CLASSES = List.of(
+            "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+            "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+            "software.amazon.awssdk.utilslite.SdkInternalThreadLocal",
+            "software.amazon.awssdk.annotations.SdkInternalApi");
+
     private final Process process;
+
+    private static String jarOf(String className) {
+        try {
+            return Path.of(Class.forName(className, false, LambdaProcess.class.getClassLoader()).getProtectionDomain()
+                    .getCodeSource().getLocation().toURI()).toString();
+        } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("the Runtime Interface Client is not on the class path (" + className
+                    + "): depend on dev.eventloom:eventloom-testkit", e);
+        }
+    }
 
     private LambdaProcess(Process process) {
         this.process = process;
@@ -70,11 +87,9 @@ public final class LambdaProcess implements AutoCloseable {
     public static LambdaProcess start(Path taskRoot, String runtimeApi, List<String> jvmOptions, Map<String, String> env,
             Path log) throws IOException {
         List<String> classPath = new ArrayList<>(taskRootClassPath(taskRoot));
-        classPath.addAll(List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
-                .filter(entry -> entry.contains("aws-lambda-java-runtime-interface-client")
-                        || entry.contains("aws-lambda-java-serialization") || entry.contains("utils-lite")
-                        || entry.contains(File.separator + "awssdk" + File.separator + "annotations"))
-                .toList());
+        for (String runtimeClass : RUNTIME_CLIENT_CLASSES) {
+            classPath.add(jarOf(runtimeClass));
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 24) {

@@ -121,6 +121,21 @@ public final class Report {
             }
             md.append('\n');
         }
+        Map<String, Double> coldStart = medians(rows, "lambda-start", 0);
+        Map<String, Double> coldRss = medians(rows, "lambda-start", 1);
+        Map<String, Double> rate = medians(rows, "lambda-rate", 0);
+        if (!coldStart.isEmpty()) {
+            String baseline = coldStart.keySet().stream().filter(s -> s.contains("baseline")).findFirst().orElse(null);
+            md.append("## AWS Lambda (JVM, through the Runtime Interface Client)\n\n")
+                    .append("| application | cold start ms | × baseline | RSS after first event MiB | invocations/s | × baseline |\n")
+                    .append("|---|---:|---:|---:|---:|---:|\n");
+            for (String scenario : coldStart.keySet()) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %.0f | %s |%n", scenario,
+                        coldStart.get(scenario), ratio(coldStart, scenario, baseline), coldRss.get(scenario) / 1024,
+                        rate.getOrDefault(scenario, 0.0), ratio(rate, scenario, baseline)));
+            }
+            md.append('\n');
+        }
         return md.toString();
     }
 

@@ -338,9 +338,10 @@ final class AwsRecords {
             builder.withTime(OffsetDateTime.parse(time));
         }
         builder.withData("application/json", events.writeValueAsBytes(detail));
+        // The resources (a schedule's rule, an S3 bucket) name the source more precisely than the service does.
         List<String> identifiers = new ArrayList<>();
-        identifiers.add(source);
         event.path("resources").forEach(resource -> identifiers.add(resource.asText()));
+        identifiers.add(source);
         return new LambdaRecord(id, builder.build(), null, identifiers, null, Map.of(), event);
     }
 

@@ -1,0 +1,67 @@
+# HTTP: the application answers POST / (CloudEvents routed by triggers) and POST|GET /<function>.
+#   http-api:     an API Gateway HTTP API, Lambda proxy integrations with payload format 2.0 and a $default stage that
+#                 deploys automatically. Application mode: the $default route (every path) to the one Lambda function.
+#                 Per-function mode: ANY /<function> to each function's Lambda function (POST / is not routed: only
+#                 the application knows which function an event is for).
+#   function-url: a function URL per Lambda function. With authorization NONE the AWS provider adds the public
+#                 lambda:InvokeFunctionUrl permission itself (statement FunctionURLAllowPublicAccess).
+
+locals {
+  http_api = var.http == "http-api"
+  http_routes = local.http_api ? (
+    local.per_function ? { for key in keys(local.lambdas) : "ANY /${key}" => key } : { for key in keys(local.lambdas) : "$default" => key }
+  ) : {}
+}
+
+resource "aws_apigatewayv2_api" "this" {
+  count = local.http_api ? 1 : 0
+
+  name          = local.base_name
+  description   = "Eventloom ${local.application}"
+  protocol_type = "HTTP"
+  tags          = var.tags
+}
+
+resource "aws_apigatewayv2_integration" "this" {
+  for_each = local.http_api ? local.lambdas : {}
+
+  api_id                 = aws_apigatewayv2_api.this[0].id
+  integration_type       = "AWS_PROXY"
+  integration_method     = "POST"
+  integration_uri        = aws_lambda_function.this[each.key].invoke_arn
+  payload_format_version = "2.0"
+}
+
+resource "aws_apigatewayv2_route" "this" {
+  for_each = local.http_routes
+
+  api_id    = aws_apigatewayv2_api.this[0].id
+  route_key = each.key
+  target    = "integrations/${aws_apigatewayv2_integration.this[each.value].id}"
+}
+
+resource "aws_apigatewayv2_stage" "this" {
+  count = local.http_api ? 1 : 0
+
+  api_id      = aws_apigatewayv2_api.this[0].id
+  name        = "$default"
+  auto_deploy = true
+  tags        = var.tags
+}
+
+resource "aws_lambda_permission" "http_api" {
+  for_each = local.http_api ? local.lambdas : {}
+
+  statement_id  = "eventloom-http-api"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.this[each.key].function_name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.this[0].execution_arn}/*/*"
+}
+
+resource "aws_lambda_function_url" "this" {
+  for_each = var.http == "function-url" ? local.lambdas : {}
+
+  function_name      = aws_lambda_function.this[each.key].function_name
+  authorization_type = var.function_url_auth_type
+}
