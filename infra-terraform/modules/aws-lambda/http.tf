@@ -8,9 +8,9 @@
 
 locals {
   http_api = var.http == "http-api"
-  http_routes = local.http_api ? (
-    local.per_function ? { for key in keys(local.lambdas) : "ANY /${key}" => key } : { for key in keys(local.lambdas) : "$default" => key }
-  ) : {}
+  http_routes = local.http_api ? {
+    for key in keys(local.lambdas) : (local.per_function ? format("ANY /%s", key) : "$default") => key
+  } : {}
 }
 
 resource "aws_apigatewayv2_api" "this" {

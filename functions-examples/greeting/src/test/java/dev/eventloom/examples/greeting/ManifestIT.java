@@ -58,4 +58,15 @@ class ManifestIT {
         assertEquals("typed-cloud-event", sign.at("/input/kind").asText());
         assertEquals("dev.eventloom.examples.greeting.Person", sign.at("/input/type").asText());
     }
+
+    @Test
+    void knative_yaml_has_the_service_and_one_trigger_per_triggered_function() throws Exception {
+        String yaml = java.nio.file.Files.readString(DIR.resolve("knative.yaml"));
+        assertEquals(1, yaml.split("---\napiVersion: \"serving.knative.dev/v1\"\nkind: \"Service\"", -1).length - 1, yaml);
+        assertEquals(3, yaml.split("kind: \"Trigger\"", -1).length - 1, yaml);
+        for (String function : List.of("greet", "sign", "vip-welcome")) {
+            assertTrue(yaml.contains("uri: \"/" + function + "\""), function + " is subscribed: " + yaml);
+        }
+        assertTrue(yaml.contains("cesql: \"type = 'dev.eventloom.greeting.requested' AND tier = 'gold'\""), yaml);
+    }
 }

@@ -1,0 +1,35 @@
+package dev.eventloom.http.deployment;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the build writes {@code target/eventloom/knative.yaml}. */
+@ConfigMapping(prefix = "eventloom.knative")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface KnativeBuildConfig {
+
+    /** Whether to write {@code knative.yaml}. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The Knative Service's name. Default: the application name. */
+    Optional<String> service();
+
+    /** The namespace written into every resource; default none (the namespace you apply to). */
+    Optional<String> namespace();
+
+    /** The container image. Default: {@code <application name>:<application version>}. */
+    Optional<String> image();
+
+    /** The Broker the Triggers subscribe to. */
+    @WithDefault("default")
+    String broker();
+
+    /** Environment variables of the container, by name. */
+    Map<String, String> env();
+}

@@ -1,0 +1,65 @@
+package dev.eventloom.http.deployment;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import dev.eventloom.core.deployment.EventFunctionBuildItem;
+import dev.eventloom.core.runtime.FunctionMetadata;
+import dev.eventloom.core.runtime.filter.TriggerMetadata;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.ApplicationInfoBuildItem;
+import io.quarkus.deployment.builditem.GeneratedFileSystemResourceBuildItem;
+
+/** Writes {@code target/eventloom/knative.yaml}: the Knative Service and one Trigger per function trigger. */
+class KnativeManifestProcessor {
+
+    private static final Logger LOG = Logger.getLogger(KnativeManifestProcessor.class);
+
+    @BuildStep
+    void knative(KnativeBuildConfig config, ApplicationInfoBuildItem application,
+            List<EventFunctionBuildItem> functions, BuildProducer<GeneratedFileSystemResourceBuildItem> files) {
+        if (!config.enabled()) {
+            return;
+        }
+        List<FunctionMetadata> sorted = functions.stream().map(EventFunctionBuildItem::metadata)
+                .sorted(Comparator.comparing(FunctionMetadata::getName)).toList();
+        String service = KnativeManifest.dnsName(config.service().orElse(application.getName()));
+        KnativeManifest.Settings settings = new KnativeManifest.Settings(service, config.namespace().orElse(null),
+                config.image().orElse(service + ":" + application.getVersion()), config.broker(),
+                new java.util.TreeMap<>(config.env()), logicalSources(sorted));
+        KnativeManifest.Result result = KnativeManifest.render(sorted, settings);
+        result.warnings().forEach(warning -> LOG.warnf("[EVL-0003] %s", warning));
+        files.produce(new GeneratedFileSystemResourceBuildItem("eventloom/knative.yaml",
+                result.yaml().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The CloudEvents source values configured (at build time) for each logical source the triggers name. */
+    private static Map<String, List<String>> logicalSources(List<FunctionMetadata> functions) {
+        Config config = ConfigProvider.getConfig();
+        Map<String, List<String>> sources = new LinkedHashMap<>();
+        for (FunctionMetadata function : functions) {
+            for (TriggerMetadata trigger : function.getTriggers()) {
+                String name = trigger.getLogicalSource();
+                if (name == null || sources.containsKey(name)) {
+                    continue;
+                }
+                Optional<List<String>> values = config.getOptionalValues("eventloom.source.\"" + name + "\".ce-source",
+                        String.class);
+                if (values.isEmpty() && !name.contains(".")) {
+                    values = config.getOptionalValues("eventloom.source." + name + ".ce-source", String.class);
+                }
+                values.ifPresent(list -> sources.put(name, list));
+            }
+        }
+        return sources;
+    }
+}
