@@ -21,7 +21,9 @@ import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventloomRecorder;
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.FunctionMetadata;
+import dev.eventloom.core.runtime.EventSinks;
 import dev.eventloom.core.runtime.FunctionRegistry;
+import dev.eventloom.core.runtime.InMemoryIdempotencyStore;
 import dev.eventloom.core.runtime.ReplySink;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
@@ -60,7 +62,8 @@ class EventloomProcessor {
     @BuildStep
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(FunctionRegistry.class, EventDispatcher.class, ReplySink.class)
+                .addBeanClasses(FunctionRegistry.class, EventDispatcher.class, ReplySink.class, EventSinks.class,
+                        InMemoryIdempotencyStore.class)
                 .setUnremovable()
                 .build();
     }

@@ -24,6 +24,8 @@ import dev.eventloom.EventContext;
 import dev.eventloom.Reply;
 import dev.eventloom.Trigger;
 import dev.eventloom.core.runtime.DispatchMode;
+import dev.eventloom.core.runtime.DeliveryMetadata;
+import dev.eventloom.core.runtime.DeliveryPolicy;
 import dev.eventloom.core.runtime.FunctionMetadata;
 import dev.eventloom.core.runtime.InputKind;
 import dev.eventloom.core.runtime.OutputShape;
@@ -292,7 +294,38 @@ final class FunctionAnalyzer {
 
     private void delivery(MethodInfo method, FunctionMetadata function) {
         AnnotationInstance delivery = method.annotation(DELIVERY);
-        String timeout = delivery == null ? "" : string(delivery, "timeout");
+        if (delivery == null) {
+            return;
+        }
+        DeliveryMetadata settings = function.getDelivery();
+        AnnotationValue retries = delivery.value("retries");
+        if (retries != null && retries.asInt() != -1) {
+            settings.setRetries(retries.asInt());
+        }
+        AnnotationValue backoff = delivery.value("backoff");
+        if (backoff != null) {
+            settings.setBackoff(backoff.asEnum());
+        }
+        settings.setBackoffDelay(blankToNull(string(delivery, "backoffDelay")));
+        settings.setMaxBackoffDelay(blankToNull(string(delivery, "maxBackoffDelay")));
+        settings.setDeadLetter(blankToNull(string(delivery, "deadLetter")));
+        AnnotationValue maxConcurrency = delivery.value("maxConcurrency");
+        if (maxConcurrency != null) {
+            settings.setMaxConcurrency(maxConcurrency.asInt());
+        }
+        AnnotationValue idempotent = delivery.value("idempotent");
+        if (idempotent != null) {
+            settings.setIdempotent(idempotent.asBoolean());
+        }
+        settings.setIdempotencyTtl(blankToNull(string(delivery, "idempotencyTtl")));
+        AnnotationValue ordered = delivery.value("ordered");
+        if (ordered != null) {
+            settings.setOrdered(ordered.asBoolean());
+        }
+        List<String> invalid = new java.util.ArrayList<>();
+        DeliveryPolicy.of(settings, DeliveryPolicy.Settings.NONE, invalid, "@Delivery");
+        invalid.forEach(this::problem);
+        String timeout = string(delivery, "timeout");
         if (timeout.isBlank()) {
             return;
         }
@@ -306,6 +339,10 @@ final class FunctionAnalyzer {
             problem("has @Delivery(timeout = \"" + timeout
                     + "\"), which is not a duration; write it like \"PT10S\", \"10s\" or \"500ms\"");
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void problem(String message) {

@@ -30,12 +30,15 @@ public class EventDispatcher {
 
     private final FunctionRegistry registry;
     private final Replies replies;
+    private final ReliableDelivery reliable;
     private final Map<String, String> logicalSources = new HashMap<>();
 
     @Inject
-    EventDispatcher(FunctionRegistry registry, ObjectMapper mapper, EventloomConfig config) {
+    EventDispatcher(FunctionRegistry registry, ObjectMapper mapper, EventloomConfig config, Vertx vertx,
+            EventSinks sinks, IdempotencyStore idempotency) {
         this.registry = registry;
         this.replies = new Replies(mapper);
+        this.reliable = new ReliableDelivery(vertx, sinks, idempotency);
         config.sources().forEach((name, source) -> source.ceSource().forEach(ce -> logicalSources.put(ce, name)));
     }
 
@@ -61,22 +64,17 @@ public class EventDispatcher {
 
     /**
      * Delivers the event to the function on the thread its dispatch mode asks for, within its timeout and the
-     * transport's deadline. The result is emitted on the caller's Vert.x context, if it has one.
+     * transport's deadline, under its delivery policy (ordering, concurrency limit, idempotency, retries, dead
+     * letter). The result is emitted on the caller's Vert.x context, if it has one.
      *
-     * @return the reply event, or a {@code null} item when the function produced none; a failure is an
-     *         {@link EventloomException} or what the function threw (see {@link EventloomException#kindOf})
+     * @return the reply event, or a {@code null} item when there is none (the function produced none, the event was
+     *         a duplicate or went to the dead letter); a failure is an {@link EventloomException} or what the function
+     *         threw (see {@link EventloomException#kindOf})
      */
     public Uni<CloudEvent> deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource) {
-        Instant deadline = Instant.now().plus(function.timeout());
-        Instant transportDeadline = transport.deadline();
-        if (transportDeadline != null && transportDeadline.isBefore(deadline)) {
-            deadline = transportDeadline;
-        }
-        InvocationContext context = new InvocationContext(function, event, transport,
-                logicalSource != null ? logicalSource : logicalSource(event), deadline);
-        Uni<CloudEvent> reply = function.invoke(context)
-                .map(result -> replies.reply(function, event, result))
-                .onFailure().invoke(failure -> log(function, event, failure));
+        String logical = logicalSource != null ? logicalSource : logicalSource(event);
+        Uni<CloudEvent> reply = reliable.deliver(function, event, transport.deadline(),
+                () -> attempt(function, event, transport, logical));
         Context caller = Vertx.currentContext();
         if (caller == null) {
             return reply;
@@ -92,12 +90,26 @@ public class EventDispatcher {
         });
     }
 
-    private static void log(EventFunction function, CloudEvent event, Throwable failure) {
+    /** One attempt: the function with its own timeout (bounded by the transport's deadline), then its reply. */
+    private Uni<CloudEvent> attempt(EventFunction function, CloudEvent event, Transport transport, String logical) {
+        return Uni.createFrom().deferred(() -> {
+            Instant deadline = Instant.now().plus(function.timeout());
+            Instant transportDeadline = transport.deadline();
+            if (transportDeadline != null && transportDeadline.isBefore(deadline)) {
+                deadline = transportDeadline;
+            }
+            InvocationContext context = new InvocationContext(function, event, transport, logical, deadline);
+            return function.invoke(context).map(result -> replies.reply(function, event, result));
+        });
+    }
+
+    static void log(EventFunction function, CloudEvent event, Throwable failure) {
         Kind kind = EventloomException.kindOf(failure);
         switch (kind) {
             case FUNCTION_FAILED -> LOG.errorf(failure, "[EVL-0500] Function '%s' failed on event %s (type %s): %s",
                     function.name(), event.getId(), event.getType(), failure.toString());
             case TIMEOUT -> LOG.warnf("[EVL-0504] %s", failure.getMessage());
+            case BUSY -> LOG.debugf("[EVL-0429] %s", failure.getMessage());
             default -> LOG.debugf("[EVL-0400] Function '%s' rejected event %s: %s", function.name(), event.getId(),
                     failure.getMessage());
         }

@@ -17,10 +17,13 @@ public final class EventFunction {
     private final String replyType;
     private final URI replySource;
     private final List<TriggerMetadata> triggers;
+    private final DeliveryPolicy delivery;
     private Invoker invoker;
+    private FunctionMetrics metrics;
 
     EventFunction(FunctionMetadata metadata, DispatchMode dispatchMode, Duration timeout, String replyType,
-            URI replySource, List<TriggerMetadata> triggers) {
+            URI replySource, List<TriggerMetadata> triggers, DeliveryPolicy delivery) {
+        this.delivery = delivery;
         this.metadata = metadata;
         this.dispatchMode = dispatchMode;
         this.timeout = timeout;
@@ -31,6 +34,19 @@ public final class EventFunction {
 
     void invoker(Invoker invoker) {
         this.invoker = invoker;
+    }
+
+    void metrics(FunctionMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    FunctionMetrics metrics() {
+        return metrics;
+    }
+
+    /** Retries, dead letter, concurrency limit, idempotency and ordering, after configuration. */
+    public DeliveryPolicy delivery() {
+        return delivery;
     }
 
     Uni<Object> invoke(InvocationContext context) {

@@ -63,6 +63,40 @@ public interface EventloomConfig {
 
         /** When set, replaces all the function's {@code @Trigger} annotations with this one trigger. */
         TriggerConfig trigger();
+
+        /** Replaces {@code @Delivery(retries)}. */
+        Optional<Integer> retries();
+
+        /** Replaces {@code @Delivery(backoff)}: {@code linear} or {@code exponential}. */
+        Optional<String> backoff();
+
+        /** Replaces {@code @Delivery(backoffDelay)}. */
+        Optional<String> backoffDelay();
+
+        /** Replaces {@code @Delivery(maxBackoffDelay)}. */
+        Optional<String> maxBackoffDelay();
+
+        /** Replaces {@code @Delivery(deadLetter)}: an http(s) URL or {@code channel:<name>}; empty for none. */
+        Optional<String> deadLetter();
+
+        /** Replaces {@code @Delivery(maxConcurrency)}; 0 for no limit. */
+        Optional<Integer> maxConcurrency();
+
+        /** Replaces {@code @Delivery(idempotent)}. */
+        Optional<Boolean> idempotent();
+
+        /** Replaces {@code @Delivery(idempotencyTtl)}. */
+        Optional<String> idempotencyTtl();
+
+        /** Replaces {@code @Delivery(ordered)}. */
+        Optional<Boolean> ordered();
+
+        default DeliveryPolicy.Settings deliverySettings() {
+            return new DeliveryPolicy.Settings(retries().orElse(null), backoff().orElse(null),
+                    backoffDelay().orElse(null), maxBackoffDelay().orElse(null), deadLetter().orElse(null),
+                    maxConcurrency().orElse(null), idempotent().orElse(null), idempotencyTtl().orElse(null),
+                    ordered().orElse(null));
+        }
     }
 
     /** One trigger written in configuration; the same settings as {@code @Trigger}, all combined. */

@@ -19,7 +19,12 @@ public class EventloomException extends RuntimeException {
         /** The function threw, or its result could not be turned into a reply. */
         FUNCTION_FAILED,
         /** A reply could not be handed to the sink. */
-        SINK_FAILED
+        SINK_FAILED,
+        /**
+         * The function is at its concurrency limit, or the same event is being processed right now: try again later
+         * (HTTP 429 with {@code Retry-After}).
+         */
+        BUSY
     }
 
     private final Kind kind;

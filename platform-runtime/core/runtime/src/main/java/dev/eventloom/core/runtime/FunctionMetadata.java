@@ -21,6 +21,7 @@ public final class FunctionMetadata {
     private String replyType;
     private String replySource;
     private String timeout;
+    private DeliveryMetadata delivery = new DeliveryMetadata();
     private List<TriggerMetadata> triggers = new ArrayList<>();
 
     /** {@code Class#method} for messages. */
@@ -133,6 +134,15 @@ public final class FunctionMetadata {
 
     public void setTimeout(String timeout) {
         this.timeout = timeout;
+    }
+
+    /** The other {@link dev.eventloom.Delivery} settings, as written. */
+    public DeliveryMetadata getDelivery() {
+        return delivery;
+    }
+
+    public void setDelivery(DeliveryMetadata delivery) {
+        this.delivery = delivery;
     }
 
     public List<TriggerMetadata> getTriggers() {

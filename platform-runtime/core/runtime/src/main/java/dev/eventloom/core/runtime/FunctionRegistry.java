@@ -108,6 +108,7 @@ public class FunctionRegistry {
             }
             try {
                 function.invoker(invoker(function, invokers.get(function.name()), loader));
+                function.metrics(new FunctionMetrics(function.name(), meters));
             } catch (RuntimeException e) {
                 problems.add("function '" + function.name() + "' (" + function.location() + "): " + e.getMessage());
                 continue;
@@ -134,8 +135,9 @@ public class FunctionRegistry {
         this.functions = Collections.unmodifiableMap(built);
         this.router = routes.build();
         for (EventFunction function : built.values()) {
-            LOG.infof("Function '%s' (%s) runs on %s, timeout %d ms, triggers: %s", function.name(),
+            LOG.infof("Function '%s' (%s) runs on %s, timeout %d ms, %s, triggers: %s", function.name(),
                     function.location(), function.dispatchMode().description(), function.timeout().toMillis(),
+                    function.delivery(),
                     function.triggers().isEmpty() ? "none (call it by name)"
                             : function.triggers().stream().map(TriggerMetadata::toString)
                                     .collect(Collectors.joining("; ")));
@@ -172,7 +174,14 @@ public class FunctionRegistry {
             problems.add("function '" + name + "': timeout must be positive, got " + timeout);
             return null;
         }
-        return new EventFunction(metadata, dispatch, timeout, replyType, replySource, triggers);
+        int before = problems.size();
+        DeliveryPolicy delivery = DeliveryPolicy.of(metadata.getDelivery(),
+                overrides == null ? DeliveryPolicy.Settings.NONE : overrides.deliverySettings(), problems,
+                "function '" + name + "' delivery (eventloom.function.\"" + name + "\".*)");
+        if (problems.size() > before) {
+            return null;
+        }
+        return new EventFunction(metadata, dispatch, timeout, replyType, replySource, triggers, delivery);
     }
 
     private Invoker invoker(EventFunction function, FunctionInvoker generated, ClassLoader loader) {

@@ -66,15 +66,26 @@ public class ReplySink {
             return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED, "Reply " + reply.getId()
                     + " has no sink to go to: set eventloom.sink.url or the K_SINK environment variable"));
         }
-        return Uni.createFrom().emitter(emitter -> VertxMessageFactory.createWriter(client().postAbs(url.get().toString()).timeout(timeoutMillis))
-                .writeBinary(reply)
+        return post(url.get(), reply, "Reply", "the sink ");
+    }
+
+    /** Posts an event to {@code target} as a binary-mode CloudEvent; fails unless it answers 2xx in time. */
+    public Uni<Void> send(URI target, CloudEvent event) {
+        return post(target, event, "Event", "");
+    }
+
+    private Uni<Void> post(URI target, CloudEvent event, String noun, String article) {
+        return Uni.createFrom().emitter(emitter -> VertxMessageFactory.createWriter(client().postAbs(target.toString())
+                .timeout(timeoutMillis))
+                .writeBinary(event)
                 .onComplete(result -> {
                     if (result.failed()) {
-                        emitter.fail(new EventloomException(Kind.SINK_FAILED, "Reply " + reply.getId()
-                                + " could not be sent to the sink " + url.get() + ": " + result.cause().getMessage()));
+                        emitter.fail(new EventloomException(Kind.SINK_FAILED, noun + " " + event.getId()
+                                + " could not be sent to " + article + target + ": " + result.cause().getMessage()));
                     } else if (result.result().statusCode() / 100 != 2) {
-                        emitter.fail(new EventloomException(Kind.SINK_FAILED, "The sink " + url.get()
-                                + " refused reply " + reply.getId() + " with HTTP " + result.result().statusCode()));
+                        emitter.fail(new EventloomException(Kind.SINK_FAILED, (article.isEmpty() ? "" : "The sink ")
+                                + target + " refused " + noun.toLowerCase(java.util.Locale.ROOT) + " "
+                                + event.getId() + " with HTTP " + result.result().statusCode()));
                     } else {
                         emitter.complete(null);
                     }

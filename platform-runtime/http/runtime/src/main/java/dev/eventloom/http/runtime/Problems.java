@@ -31,6 +31,7 @@ final class Problems {
             case FUNCTION_FAILED -> 500;
             case SINK_FAILED -> 502;
             case TIMEOUT -> 504;
+            case BUSY -> 429;
         };
     }
 
@@ -83,6 +84,9 @@ final class Problems {
         HttpServerResponse response = context.response();
         if (response.ended() || response.closed()) {
             return;
+        }
+        if (problem.getInteger("status") == 429) {
+            response.putHeader("Retry-After", "1");
         }
         response.setStatusCode(problem.getInteger("status"))
                 .putHeader("Content-Type", CONTENT_TYPE)

@@ -367,6 +367,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
             case TIMEOUT -> "Timeout";
             case FUNCTION_FAILED -> "FunctionFailed";
             case SINK_FAILED -> "SinkFailed";
+            case BUSY -> "Busy";
         };
     }
 }

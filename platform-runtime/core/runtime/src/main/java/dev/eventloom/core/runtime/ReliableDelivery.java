@@ -1,0 +1,189 @@
+package dev.eventloom.core.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import dev.eventloom.core.runtime.EventloomException.Kind;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * A function's {@link DeliveryPolicy} around its attempts: ordering by partition key, the concurrency limit,
+ * idempotency, retries with backoff, and the dead letter. Transport-independent: every binding's deliveries pass
+ * through here.
+ */
+final class ReliableDelivery {
+
+    private static final Logger LOG = Logger.getLogger(ReliableDelivery.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final Vertx vertx;
+    private final EventSinks sinks;
+    private final IdempotencyStore store;
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+    ReliableDelivery(Vertx vertx, EventSinks sinks, IdempotencyStore store) {
+        this.vertx = vertx;
+        this.sinks = sinks;
+        this.store = store;
+    }
+
+    /**
+     * Delivers with the function's policy; {@code attempt} runs the function once (with its own timeout) and gives its
+     * reply. The result is the reply, {@code null} (no reply, a skipped duplicate, a dead-lettered event), or the
+     * failure the transport must answer with.
+     */
+    Uni<CloudEvent> deliver(EventFunction function, CloudEvent event, Instant transportDeadline,
+            Supplier<Uni<CloudEvent>> attempt) {
+        DeliveryPolicy policy = function.delivery();
+        Uni<CloudEvent> delivery = Uni.createFrom().deferred(() -> limited(function, event, transportDeadline, attempt));
+        String key = policy.ordered() ? partitionKey(event) : null;
+        return key == null ? delivery : inOrder(function.name() + '\u0000' + key, delivery);
+    }
+
+    /** The CloudEvents partitioning extension, else the subject; {@code null} when the event has neither. */
+    static String partitionKey(CloudEvent event) {
+        Object key = event.getExtension("partitionkey");
+        return key != null ? key.toString() : event.getSubject();
+    }
+
+    /** Runs after every earlier delivery with the same key finished, in arrival order. */
+    private <T> Uni<T> inOrder(String key, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            CompletableFuture<Void> previous = tails.put(key, mine);
+            Uni<Void> turn = previous == null ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().completionStage(previous).replaceWithVoid();
+            return turn.chain(() -> work).onTermination().invoke(() -> {
+                tails.remove(key, mine);
+                mine.complete(null);
+            });
+        });
+    }
+
+    private Uni<CloudEvent> limited(EventFunction function, CloudEvent event, Instant transportDeadline,
+            Supplier<Uni<CloudEvent>> attempt) {
+        DeliveryPolicy policy = function.delivery();
+        FunctionMetrics metrics = function.metrics();
+        int running = metrics.inFlight.incrementAndGet();
+        if (policy.maxConcurrency() > 0 && running > policy.maxConcurrency()) {
+            metrics.inFlight.decrementAndGet();
+            metrics.rejected.increment();
+            return Uni.createFrom().failure(new EventloomException(Kind.BUSY, "Function '" + function.name()
+                    + "' is running " + policy.maxConcurrency() + " events, its maxConcurrency; event "
+                    + event.getId() + " was not started, retry it later"));
+        }
+        Uni<CloudEvent> delivery = policy.idempotent() ? idempotent(function, event, transportDeadline, attempt)
+                : withRetries(function, event, transportDeadline, attempt, 1);
+        return delivery.onTermination().invoke(() -> metrics.inFlight.decrementAndGet());
+    }
+
+    private Uni<CloudEvent> idempotent(EventFunction function, CloudEvent event, Instant transportDeadline,
+            Supplier<Uni<CloudEvent>> attempt) {
+        DeliveryPolicy policy = function.delivery();
+        String key = function.name() + '\u0000' + event.getSource() + '\u0000' + event.getId();
+        return store.start(key, policy.idempotencyTtl()).chain(state -> switch (state) {
+            case DONE -> {
+                function.metrics().duplicates.increment();
+                LOG.debugf("Event %s from %s was already processed by function '%s': skipped", event.getId(),
+                        event.getSource(), function.name());
+                yield Uni.createFrom().nullItem();
+            }
+            case IN_PROGRESS -> Uni.createFrom().failure(new EventloomException(Kind.BUSY, "Event " + event.getId()
+                    + " from " + event.getSource() + " is being processed by function '" + function.name()
+                    + "' right now; retry it later"));
+            case STARTED -> withRetries(function, event, transportDeadline, attempt, 1)
+                    .call(() -> store.complete(key, policy.idempotencyTtl()))
+                    .onFailure().call(() -> store.release(key));
+        });
+    }
+
+    private Uni<CloudEvent> withRetries(EventFunction function, CloudEvent event, Instant transportDeadline,
+            Supplier<Uni<CloudEvent>> attempt, int number) {
+        DeliveryPolicy policy = function.delivery();
+        FunctionMetrics metrics = function.metrics();
+        metrics.invocations.increment();
+        long started = System.nanoTime();
+        return attempt.get()
+                .onTermination().invoke(() -> metrics.duration.record(Duration.ofNanos(System.nanoTime() - started)))
+                .onItem().invoke(() -> metrics.successes.increment())
+                .onFailure().recoverWithUni(failure -> {
+                    Duration delay = policy.delayBefore(number);
+                    boolean retryable = retryable(failure) && number <= policy.retries()
+                            && (transportDeadline == null || Instant.now().plus(delay).isBefore(transportDeadline));
+                    if (!retryable) {
+                        return finalFailure(function, event, failure, number);
+                    }
+                    metrics.retries.increment();
+                    LOG.infof("[EVL-0303] Function '%s' failed on event %s (attempt %d of %d): %s; retrying in %d ms",
+                            function.name(), event.getId(), number, policy.retries() + 1, failure.getMessage(),
+                            delay.toMillis());
+                    return wait(delay).chain(() -> withRetries(function, event, transportDeadline, attempt,
+                            number + 1));
+                });
+    }
+
+    /** Malformed or unreadable input and unknown functions fail the same way every time: no retry. */
+    static boolean retryable(Throwable failure) {
+        Kind kind = EventloomException.kindOf(failure);
+        return kind != Kind.INVALID_INPUT && kind != Kind.UNSUPPORTED_CONTENT_TYPE && kind != Kind.NOT_FOUND;
+    }
+
+    private Uni<Void> wait(Duration delay) {
+        if (delay.isZero()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(delay.toMillis(), ignored -> emitter.complete(null)));
+    }
+
+    private Uni<CloudEvent> finalFailure(EventFunction function, CloudEvent event, Throwable failure, int attempts) {
+        DeliveryPolicy policy = function.delivery();
+        FunctionMetrics metrics = function.metrics();
+        EventDispatcher.log(function, event, failure);
+        if (policy.deadLetter() == null) {
+            metrics.failures.increment();
+            return Uni.createFrom().failure(failure);
+        }
+        CloudEvent dead = deadLetter(function, event, failure, attempts);
+        return sinks.send(policy.deadLetter(), dead)
+                .onItem().transform(ignored -> {
+                    metrics.deadLettered.increment();
+                    LOG.warnf("[EVL-0302] Event %s went to the dead letter %s after %d attempt(s) of function '%s'",
+                            event.getId(), policy.deadLetter(), attempts, function.name());
+                    return (CloudEvent) null;
+                })
+                .onFailure().transform(sendFailure -> {
+                    metrics.failures.increment();
+                    LOG.errorf("[EVL-0302] Event %s could not go to the dead letter %s: %s; the failure goes back to "
+                            + "the transport", event.getId(), policy.deadLetter(), sendFailure.getMessage());
+                    failure.addSuppressed(sendFailure);
+                    return failure;
+                });
+    }
+
+    /** The event as it arrived, attributes and data intact, with what went wrong as extensions. */
+    static CloudEvent deadLetter(EventFunction function, CloudEvent event, Throwable failure, int attempts) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.length() > MAX_ERROR_LENGTH) {
+            message = message.substring(0, MAX_ERROR_LENGTH) + "...";
+        }
+        return CloudEventBuilder.from(event)
+                .withExtension("eventloomfunction", function.name())
+                .withExtension("eventloomattempts", attempts)
+                .withExtension("eventloomerrortype", failure instanceof EventloomException e
+                        ? e.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        : failure.getClass().getName())
+                .withExtension("eventloomerror", message)
+                .withExtension("eventloomfailedtime", OffsetDateTime.now(ZoneOffset.UTC))
+                .build();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.eventloom.core.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.eventloom.Delivery.Backoff;
+import dev.eventloom.core.runtime.EventloomException.Kind;
+
+/** Backoff arithmetic, settings precedence and validation, and which failures are retried. */
+class DeliveryPolicyTest {
+
+    private static DeliveryPolicy policy(Backoff backoff, long delay, long max) {
+        return new DeliveryPolicy(5, backoff, Duration.ofMillis(delay), Duration.ofMillis(max), null, 0, false,
+                Duration.ofHours(1), false);
+    }
+
+    @Test
+    void linearBackoffGrowsByTheDelayAndExponentialDoubles() {
+        DeliveryPolicy linear = policy(Backoff.LINEAR, 100, 10_000);
+        assertEquals(List.of(100L, 200L, 300L), List.of(linear.delayBefore(1).toMillis(),
+                linear.delayBefore(2).toMillis(), linear.delayBefore(3).toMillis()));
+        DeliveryPolicy exponential = policy(Backoff.EXPONENTIAL, 100, 10_000);
+        assertEquals(List.of(100L, 200L, 400L, 800L), List.of(exponential.delayBefore(1).toMillis(),
+                exponential.delayBefore(2).toMillis(), exponential.delayBefore(3).toMillis(),
+                exponential.delayBefore(4).toMillis()));
+    }
+
+    @Test
+    void theWaitNeverExceedsTheMaximumEvenForHugeRetryNumbers() {
+        DeliveryPolicy exponential = policy(Backoff.EXPONENTIAL, 100, 1_000);
+        assertEquals(1_000, exponential.delayBefore(5).toMillis());
+        assertEquals(1_000, exponential.delayBefore(200).toMillis());
+        assertEquals(1_000, policy(Backoff.LINEAR, 100, 1_000).delayBefore(Integer.MAX_VALUE).toMillis());
+    }
+
+    @Test
+    void configurationOverridesAnnotationOverridesDefaults() {
+        DeliveryMetadata written = new DeliveryMetadata();
+        written.setRetries(2);
+        written.setBackoff("LINEAR");
+        written.setDeadLetter("http://dlq.example/events");
+        List<String> problems = new ArrayList<>();
+        DeliveryPolicy policy = DeliveryPolicy.of(written, new DeliveryPolicy.Settings(4, null, "50ms", null,
+                "channel:dead", null, true, null, null), problems, "f");
+        assertTrue(problems.isEmpty(), problems.toString());
+        assertEquals(4, policy.retries());
+        assertEquals(Backoff.LINEAR, policy.backoff());
+        assertEquals(50, policy.backoffDelay().toMillis());
+        assertEquals("channel:dead", policy.deadLetter());
+        assertTrue(policy.idempotent());
+        assertEquals(DeliveryPolicy.DEFAULT.maxBackoffDelay(), policy.maxBackoffDelay());
+        assertFalse(policy.ordered());
+    }
+
+    @Test
+    void everyInvalidSettingIsReported() {
+        List<String> problems = new ArrayList<>();
+        DeliveryPolicy.of(null, new DeliveryPolicy.Settings(-1, "sideways", "soon", "1ms", "ftp://x", -2, null,
+                "-5s", null), problems, "f");
+        assertEquals(7, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("sideways")));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("ftp://x")));
+    }
+
+    @Test
+    void deadLetterDestinationsAreUrlsOrChannels() {
+        assertNull(DeliveryPolicy.invalidDestination("https://dlq.example/x"));
+        assertNull(DeliveryPolicy.invalidDestination("channel:orders-dlq"));
+        assertTrue(DeliveryPolicy.invalidDestination("channel:") != null);
+        assertTrue(DeliveryPolicy.invalidDestination("orders-dlq") != null);
+    }
+
+    @Test
+    void inputProblemsAreNeverRetried() {
+        assertFalse(ReliableDelivery.retryable(new EventloomException(Kind.INVALID_INPUT, "x")));
+        assertFalse(ReliableDelivery.retryable(new EventloomException(Kind.UNSUPPORTED_CONTENT_TYPE, "x")));
+        assertFalse(ReliableDelivery.retryable(new EventloomException(Kind.NOT_FOUND, "x")));
+        assertTrue(ReliableDelivery.retryable(new EventloomException(Kind.TIMEOUT, "x")));
+        assertTrue(ReliableDelivery.retryable(new IllegalStateException("x")));
+    }
+
+    @Test
+    void theIdempotencyStoreRemembersSuccessesAndForgetsFailures() {
+        InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+        Duration ttl = Duration.ofMinutes(1);
+        assertEquals(IdempotencyStore.State.STARTED, store.start("k", ttl).await().indefinitely());
+        assertEquals(IdempotencyStore.State.IN_PROGRESS, store.start("k", ttl).await().indefinitely());
+        store.release("k").await().indefinitely();
+        assertEquals(IdempotencyStore.State.STARTED, store.start("k", ttl).await().indefinitely());
+        store.complete("k", ttl).await().indefinitely();
+        assertEquals(IdempotencyStore.State.DONE, store.start("k", ttl).await().indefinitely());
+        assertEquals(IdempotencyStore.State.STARTED, store.start("expires", Duration.ZERO).await().indefinitely());
+        assertEquals(IdempotencyStore.State.STARTED, store.start("expires", Duration.ZERO).await().indefinitely(),
+                "an expired key is free again");
+    }
+}
