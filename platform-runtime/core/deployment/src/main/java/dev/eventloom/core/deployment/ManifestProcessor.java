@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.eventloom.core.runtime.DeliveryMetadata;
 import dev.eventloom.core.runtime.FunctionMetadata;
 import dev.eventloom.core.runtime.InputKind;
 import dev.eventloom.core.runtime.filter.FilterJson;
@@ -87,6 +88,35 @@ class ManifestProcessor {
         ObjectNode delivery = node.putObject("delivery");
         if (function.getTimeout() != null) {
             delivery.put("timeout", function.getTimeout());
+        }
+        DeliveryMetadata settings = function.getDelivery();
+        if (settings.getRetries() != null) {
+            delivery.put("retries", settings.getRetries());
+        }
+        if (settings.getBackoff() != null) {
+            ObjectNode backoff = delivery.putObject("backoff").put("policy",
+                    settings.getBackoff().toLowerCase(Locale.ROOT));
+            if (settings.getBackoffDelay() != null) {
+                backoff.put("delay", settings.getBackoffDelay());
+            }
+            if (settings.getMaxBackoffDelay() != null) {
+                backoff.put("maxDelay", settings.getMaxBackoffDelay());
+            }
+        }
+        if (settings.getDeadLetter() != null) {
+            delivery.put("deadLetter", settings.getDeadLetter());
+        }
+        if (settings.getMaxConcurrency() != null && settings.getMaxConcurrency() > 0) {
+            delivery.put("maxConcurrency", settings.getMaxConcurrency());
+        }
+        if (Boolean.TRUE.equals(settings.getIdempotent())) {
+            delivery.put("idempotent", true);
+            if (settings.getIdempotencyTtl() != null) {
+                delivery.put("idempotencyTtl", settings.getIdempotencyTtl());
+            }
+        }
+        if (Boolean.TRUE.equals(settings.getOrdered())) {
+            delivery.put("ordered", true);
         }
         return node;
     }

@@ -30,6 +30,13 @@ public interface KnativeBuildConfig {
     @WithDefault("default")
     String broker();
 
+    /**
+     * How many times the Broker retries a delivery that failed after the function's own retries (a crashed pod, a
+     * 429); see the README on how the two interact.
+     */
+    @WithDefault("2")
+    int brokerRetries();
+
     /** Environment variables of the container, by name. */
     Map<String, String> env();
 }

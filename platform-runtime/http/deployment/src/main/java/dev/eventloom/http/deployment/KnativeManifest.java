@@ -25,7 +25,12 @@ final class KnativeManifest {
 
     /** What the build knows about where the application runs. */
     record Settings(String service, String namespace, String image, String broker, Map<String, String> env,
-            Map<String, List<String>> logicalSources) {
+            Map<String, List<String>> logicalSources, int brokerRetries) {
+
+        Settings(String service, String namespace, String image, String broker, Map<String, String> env,
+                Map<String, List<String>> logicalSources) {
+            this(service, namespace, image, broker, env, logicalSources, 2);
+        }
     }
 
     /** The YAML, and what could not be expressed (each a sentence naming the function and what to configure). */
@@ -110,9 +115,28 @@ final class KnativeManifest {
         spec.put("subscriber", map(
                 "ref", map("apiVersion", "serving.knative.dev/v1", "kind", "Service", "name", settings.service()),
                 "uri", "/" + function.getName()));
+        spec.put("delivery", delivery(function, settings));
         return map("apiVersion", "eventing.knative.dev/v1", "kind", "Trigger",
                 "metadata", metadata(name, settings, function.getName()),
                 "spec", spec);
+    }
+
+    /**
+     * The Broker's part of delivery. The function's own retries and dead letter run in process, on every binding; the
+     * Broker retries only what reaches it as a failure (a crashed or restarting pod, 429 over maxConcurrency, a dead
+     * letter that could not be written), {@code brokerRetries} times, and parks it in the function's dead letter when
+     * that is a URL. At worst an event is attempted {@code (brokerRetries + 1) × (retries + 1)} times.
+     */
+    private static Map<String, Object> delivery(FunctionMetadata function, Settings settings) {
+        Map<String, Object> delivery = new LinkedHashMap<>();
+        delivery.put("retry", settings.brokerRetries());
+        delivery.put("backoffPolicy", "exponential");
+        delivery.put("backoffDelay", "PT1S");
+        String deadLetter = function.getDelivery() == null ? null : function.getDelivery().getDeadLetter();
+        if (deadLetter != null && (deadLetter.startsWith("http://") || deadLetter.startsWith("https://"))) {
+            delivery.put("deadLetterSink", Map.of("uri", deadLetter));
+        }
+        return delivery;
     }
 
     /** The attributes of filters that are all exact matches on distinct attributes; {@code null} otherwise. */

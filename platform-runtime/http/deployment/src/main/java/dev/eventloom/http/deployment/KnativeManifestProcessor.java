@@ -35,7 +35,7 @@ class KnativeManifestProcessor {
         String service = KnativeManifest.dnsName(config.service().orElse(application.getName()));
         KnativeManifest.Settings settings = new KnativeManifest.Settings(service, config.namespace().orElse(null),
                 config.image().orElse(service + ":" + application.getVersion()), config.broker(),
-                new java.util.TreeMap<>(config.env()), logicalSources(sorted));
+                new java.util.TreeMap<>(config.env()), logicalSources(sorted), config.brokerRetries());
         KnativeManifest.Result result = KnativeManifest.render(sorted, settings);
         result.warnings().forEach(warning -> LOG.warnf("[EVL-0003] %s", warning));
         files.produce(new GeneratedFileSystemResourceBuildItem("eventloom/knative.yaml",

@@ -94,7 +94,7 @@ class KnativeCrdConformanceTest {
     @Test
     void everyKindOfTriggerAndTheServiceMatchTheirCrds() throws IOException {
         KnativeManifest.Result result = KnativeManifest.render(KnativeFixtures.everyKind(), KnativeFixtures.settings());
-        assertEquals(11, KnativeManifestTest.documents(result.yaml()).size());
+        assertEquals(12, KnativeManifestTest.documents(result.yaml()).size());
         validate(result.yaml());
     }
 

@@ -21,6 +21,12 @@ final class KnativeFixtures {
         return function;
     }
 
+    static FunctionMetadata withDeadLetter(FunctionMetadata function, String deadLetter) {
+        function.getDelivery().setDeadLetter(deadLetter);
+        function.getDelivery().setRetries(3);
+        return function;
+    }
+
     static TriggerMetadata trigger(String type, String source, List<String> exact, List<String> prefix, String cesql,
             String filters) {
         return TriggerMetadata.of(type, source, exact, prefix, List.of(), cesql, filters);
@@ -41,7 +47,9 @@ final class KnativeFixtures {
                         trigger("b", null, List.of(), List.of(), null, null)),
                 function("unbound", trigger(null, "nowhere", List.of(), List.of(), null, null)),
                 function("no-triggers"),
-                function("catch-all", trigger(null, null, List.of(), List.of(), null, null)));
+                function("catch-all", trigger(null, null, List.of(), List.of(), null, null)),
+                withDeadLetter(function("parked", trigger("order.failed", null, List.of(), List.of(), null, null)),
+                        "https://dlq.example/events"));
     }
 
     static KnativeManifest.Settings settings() {

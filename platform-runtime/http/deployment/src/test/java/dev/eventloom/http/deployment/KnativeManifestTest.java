@@ -107,7 +107,15 @@ class KnativeManifestTest {
         assertNull(at(catchAll, "spec.filter"), "a trigger without filters takes every event of the broker");
         assertNull(at(catchAll, "spec.filters"));
         long triggers = documents(RESULT.yaml()).stream().filter(d -> "Trigger".equals(d.get("kind"))).count();
-        assertEquals(10, triggers);
+        assertEquals(11, triggers);
+    }
+
+    @Test
+    void theBrokerRetriesWhatFailsAfterTheFunctionsOwnRetriesAndParksItInItsDeadLetter() {
+        assertEquals(2, (int) at(trigger("shop-by-type"), "spec.delivery.retry"));
+        assertEquals("exponential", at(trigger("shop-by-type"), "spec.delivery.backoffPolicy"));
+        assertNull(at(trigger("shop-by-type"), "spec.delivery.deadLetterSink"));
+        assertEquals("https://dlq.example/events", at(trigger("shop-parked"), "spec.delivery.deadLetterSink.uri"));
     }
 
     @Test
