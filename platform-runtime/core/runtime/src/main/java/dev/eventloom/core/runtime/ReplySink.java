@@ -31,8 +31,11 @@ public class ReplySink {
     private final Vertx vertx;
     private volatile WebClient client;
 
+    private final jakarta.enterprise.inject.Instance<EventSinks> sinks;
+
     @Inject
-    ReplySink(EventloomConfig config, Vertx vertx) {
+    ReplySink(EventloomConfig config, Vertx vertx, jakarta.enterprise.inject.Instance<EventSinks> sinks) {
+        this.sinks = sinks;
         this.vertx = vertx;
         this.timeoutMillis = config.sink().timeout().toMillis();
         this.url = config.sink().url().or(() -> Optional.ofNullable(System.getenv("K_SINK"))
@@ -56,6 +59,10 @@ public class ReplySink {
             LOG.warnf("[EVL-0202] Reply %s of function '%s' was dropped: it cannot go back to the caller (fan-out, "
                     + "batch or queue) and no sink is set; set eventloom.sink.url or K_SINK", reply.getId(), function);
             return Uni.createFrom().voidItem();
+        }
+        String scheme = url.get().getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            return sinks.get().send(url.get().toString(), reply); // channel:<name>, registered by a binding
         }
         return send(reply);
     }

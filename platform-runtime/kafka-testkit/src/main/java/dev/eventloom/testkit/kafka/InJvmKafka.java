@@ -1,0 +1,44 @@
+package dev.eventloom.testkit.kafka;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/** One Kafka node (broker and KRaft controller combined) in this JVM, on random ports. */
+public final class InJvmKafka implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+
+    private InJvmKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static InJvmKafka start() {
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    // one broker: internal topics cannot have the default three replicas
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "3")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("num.partitions", "4")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new InJvmKafka(cluster);
+        } catch (Exception e) {
+            throw new IllegalStateException("The in-JVM Kafka broker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}

@@ -1,0 +1,254 @@
+package dev.eventloom.messaging.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Flow;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.eventloom.core.runtime.EventDispatcher;
+import dev.eventloom.core.runtime.EventFunction;
+import dev.eventloom.core.runtime.EventSinks;
+import dev.eventloom.core.runtime.EventloomException;
+import dev.eventloom.core.runtime.EventloomException.Kind;
+import dev.eventloom.core.runtime.ReplySink;
+import dev.eventloom.messaging.runtime.EventloomMessagingConfig.ChannelConfig;
+import io.cloudevents.CloudEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Feeds the configured incoming channels to the router and acknowledges each message only when every function it was
+ * routed to succeeded or dead-lettered it; a failure nacks it (the connector's failure strategy decides what follows,
+ * and nothing unprocessed is ever acknowledged). A function at its {@code maxConcurrency} makes the message wait, not
+ * fail. Outgoing channels become {@code channel:<name>} destinations for replies and dead letters.
+ */
+@Singleton
+public class MessagingBinding {
+
+    private static final Logger LOG = Logger.getLogger(MessagingBinding.class);
+    private static final ChannelConfig DEFAULTS = new ChannelConfig() {
+        @Override
+        public java.util.Optional<String> logicalSource() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public String type() {
+            return "dev.eventloom.message";
+        }
+
+        @Override
+        public int concurrency() {
+            return 16;
+        }
+
+        @Override
+        public java.util.Optional<String> replyTo() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> deadLetter() {
+            return java.util.Optional.empty();
+        }
+    };
+
+    private final EventDispatcher dispatcher;
+    private final EventSinks sinks;
+    private final ReplySink replies;
+    private final ChannelRegistry registry;
+    private final EventloomMessagingConfig config;
+    private final MessageEvents events;
+    private final Vertx vertx;
+    private final List<Cancellable> subscriptions = new ArrayList<>();
+
+    @Inject
+    MessagingBinding(EventDispatcher dispatcher, EventSinks sinks, ReplySink replies, ChannelRegistry registry,
+            EventloomMessagingConfig config, ObjectMapper mapper, Vertx vertx) {
+        this.dispatcher = dispatcher;
+        this.sinks = sinks;
+        this.replies = replies;
+        this.registry = registry;
+        this.config = config;
+        this.events = new MessageEvents(mapper);
+        this.vertx = vertx;
+    }
+
+    /** After SmallRye Reactive Messaging wired its channels. */
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 100) StartupEvent startup) {
+        List<String> outgoing = config.outgoing().orElse(List.of());
+        sinks.register("channel", (destination, event) -> send(destination.substring("channel:".length()), event));
+        validateDestinations(outgoing);
+        for (String channel : config.incoming().orElse(List.of())) {
+            ChannelConfig settings = config.channels().getOrDefault(channel, DEFAULTS);
+            if (settings.concurrency() < 1) {
+                throw new ConfigurationException("eventloom.messaging.channel.\"" + channel
+                        + "\".concurrency must be at least 1");
+            }
+            subscriptions.add(subscribe(channel, settings));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        subscriptions.forEach(Cancellable::cancel);
+    }
+
+    /** Every channel: destination of a function or a channel must be an outgoing channel the build wired. */
+    private void validateDestinations(List<String> outgoing) {
+        List<String> problems = new ArrayList<>();
+        for (EventFunction function : dispatcher.functions()) {
+            String deadLetter = function.delivery().deadLetter();
+            if (deadLetter != null && deadLetter.startsWith("channel:")
+                    && !outgoing.contains(deadLetter.substring("channel:".length()))) {
+                problems.add("function '" + function.name() + "' dead-letters to " + deadLetter);
+            }
+        }
+        config.channels().forEach((name, channel) -> {
+            channel.replyTo().filter(d -> d.startsWith("channel:") && !outgoing.contains(d.substring(8)))
+                    .ifPresent(d -> problems.add("channel '" + name + "' replies to " + d));
+            channel.deadLetter().filter(d -> d.startsWith("channel:") && !outgoing.contains(d.substring(8)))
+                    .ifPresent(d -> problems.add("channel '" + name + "' dead-letters to " + d));
+        });
+        replies.url().filter(u -> "channel".equals(u.getScheme()) && !outgoing.contains(u.getSchemeSpecificPart()))
+                .ifPresent(u -> problems.add("eventloom.sink.url is " + u));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("[EVL-0002] " + String.join("; ", problems) + ", but only "
+                    + outgoing + " are outgoing channels Eventloom may send to: add them to eventloom.messaging.outgoing"
+                    + " and configure them (mp.messaging.outgoing.<name>.*)");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Cancellable subscribe(String channel, ChannelConfig settings) {
+        List<Flow.Publisher<? extends Message<?>>> publishers = registry.getPublishers(channel);
+        if (publishers == null || publishers.isEmpty()) {
+            throw new ConfigurationException("eventloom.messaging.incoming names '" + channel + "', which is not a "
+                    + "configured incoming channel: configure mp.messaging.incoming." + channel + ".connector");
+        }
+        Multi<Message<?>> messages = publishers.size() == 1
+                ? Multi.createFrom().publisher((Flow.Publisher<Message<?>>) publishers.get(0))
+                : Multi.createBy().merging().streams(publishers.stream()
+                        .map(p -> Multi.createFrom().publisher((Flow.Publisher<Message<?>>) p)).toList());
+        String logical = settings.logicalSource().orElse(channel);
+        LOG.infof("Channel '%s' feeds the functions (logical source '%s', %d messages at once)", channel, logical,
+                settings.concurrency());
+        return messages
+                .onItem().transformToUni(message -> onOwnContext(() -> process(channel, logical, settings, message)))
+                .merge(settings.concurrency())
+                .subscribe().with(ignored -> {
+                }, failure -> LOG.errorf(failure, "[EVL-0601] Channel '%s' stopped: %s", channel, failure.getMessage()));
+    }
+
+    private <T> Uni<T> onOwnContext(java.util.function.Supplier<Uni<T>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context current = Vertx.currentContext();
+            Context context = VertxContext.createNewDuplicatedContext(current != null ? current
+                    : vertx.getOrCreateContext());
+            context.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail));
+        });
+    }
+
+    /** Routes one message, then acks or nacks it; never fails (the stream must go on). */
+    private Uni<Void> process(String channel, String logical, ChannelConfig settings, Message<?> message) {
+        Map<String, List<String>> headers = events.headers(message);
+        CloudEvent event;
+        try {
+            event = events.toCloudEvent(channel, settings.type(), message, headers);
+        } catch (Exception e) {
+            return undecodable(channel, settings, message, e);
+        }
+        List<EventFunction> targets = dispatcher.route(event, logical);
+        if (targets.isEmpty()) {
+            LOG.debugf("No trigger matches event %s (type %s) from channel '%s': acknowledged", event.getId(),
+                    event.getType(), channel);
+            return ack(message);
+        }
+        MessageTransport transport = new MessageTransport(message, headers);
+        List<Uni<Throwable>> deliveries = targets.stream().map(function -> deliver(function, event, transport,
+                logical, settings)).toList();
+        return Uni.join().all(deliveries).andCollectFailures().chain(failures -> {
+            Throwable failure = failures.stream().filter(f -> f != null).findFirst().orElse(null);
+            if (failure == null) {
+                return ack(message);
+            }
+            LOG.errorf("[EVL-0602] Message %s from channel '%s' failed and is nacked: %s", event.getId(), channel,
+                    failure.getMessage());
+            return nack(message, failure);
+        });
+    }
+
+    /** One function: a function at its concurrency limit is waited for; the reply goes where the channel says. */
+    private Uni<Throwable> deliver(EventFunction function, CloudEvent event, MessageTransport transport,
+            String logical, ChannelConfig settings) {
+        return Uni.createFrom().deferred(() -> dispatcher.deliver(function, event, transport, logical))
+                .onFailure(f -> EventloomException.kindOf(f) == Kind.BUSY).retry()
+                .withBackOff(Duration.ofMillis(20), Duration.ofSeconds(1)).indefinitely()
+                .chain(reply -> settings.replyTo().isPresent() && reply != null
+                        ? sinks.send(settings.replyTo().get(), reply)
+                        : replies.forward(function.name(), reply))
+                .onItemOrFailure().transform((ignored, failure) -> failure);
+    }
+
+    private Uni<Void> undecodable(String channel, ChannelConfig settings, Message<?> message, Exception problem) {
+        String where = "A message from channel '" + channel + "' is not a readable event (" + problem.getMessage() + ")";
+        if (settings.deadLetter().isEmpty()) {
+            LOG.errorf("[EVL-0603] %s; it is nacked (set eventloom.messaging.channel.\"%s\".dead-letter to park such "
+                    + "messages)", where, channel);
+            return nack(message, new EventloomException(Kind.INVALID_INPUT, where));
+        }
+        return sinks.send(settings.deadLetter().get(), events.undecodable(channel, message, problem))
+                .chain(() -> {
+                    LOG.warnf("[EVL-0603] %s; it went to %s", where, settings.deadLetter().get());
+                    return ack(message);
+                })
+                .onFailure().recoverWithUni(failure -> nack(message, failure));
+    }
+
+    private static Uni<Void> ack(Message<?> message) {
+        return Uni.createFrom().completionStage(message::ack).onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private static Uni<Void> nack(Message<?> message, Throwable failure) {
+        return Uni.createFrom().completionStage(() -> message.nack(failure)).onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Uni<Void> send(String channel, CloudEvent event) {
+        MutinyEmitter<byte[]> emitter;
+        try {
+            emitter = (MutinyEmitter<byte[]>) registry.getMutinyEmitter(channel);
+        } catch (RuntimeException e) {
+            emitter = null;
+        }
+        if (emitter == null) {
+            return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED, "Event " + event.getId()
+                    + " cannot go to channel '" + channel + "': it is not in eventloom.messaging.outgoing"));
+        }
+        MutinyEmitter<byte[]> target = emitter;
+        return Uni.createFrom().deferred(() -> target.sendMessage(events.toMessage(event)))
+                .onFailure().transform(failure -> new EventloomException(Kind.SINK_FAILED, "Event " + event.getId()
+                        + " could not be sent to channel '" + channel + "': " + failure.getMessage(), failure));
+    }
+}
