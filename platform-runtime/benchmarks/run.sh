@@ -20,7 +20,7 @@ fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 if [ -n "${QUICK:-}" ]; then
-  DURATION=${DURATION:-3} WARMUP=${WARMUP:-2} ROUNDS=${ROUNDS:-1} JMH_ARGS=${JMH_ARGS:-"-wi 1 -w 300ms -i 2 -r 300ms -f 1"}
+  DURATION=${DURATION:-3} WARMUP=${WARMUP:-2} ROUNDS=${ROUNDS:-1} KAFKA_EVENTS=${KAFKA_EVENTS:-20000} JMH_ARGS=${JMH_ARGS:-"-wi 1 -w 300ms -i 2 -r 300ms -f 1"}
 fi
 DURATION=${DURATION:-10}      # seconds of each measurement
 WARMUP=${WARMUP:-5}           # seconds of each warm-up load; every scenario gets two before measurements start
@@ -48,7 +48,7 @@ else
 fi
 
 if [ -z "${NO_BUILD:-}" ]; then
-  (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/lambda-baseline-app,platform-runtime/benchmarks/eventloom-lambda-app,platform-runtime/benchmarks/jmh -am)
+  (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/lambda-baseline-app,platform-runtime/benchmarks/eventloom-lambda-app,platform-runtime/benchmarks/messaging-baseline-app,platform-runtime/benchmarks/eventloom-messaging-app,platform-runtime/benchmarks/jmh -am)
 fi
 
 vertx_cmd=("$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" dev.eventloom.benchmarks.VertxBaseline)
@@ -223,16 +223,22 @@ echo "== AWS Lambda, JVM mode: cold start and invocations/s through a Runtime AP
   "lambda baseline=$bench/lambda-baseline-app/target/function.zip" \
   "eventloom lambda=$bench/eventloom-lambda-app/target/function.zip"
 
-echo "== JMH: routing and invoker overhead"
+echo "== Kafka: events/s from a pre-filled topic through consumption and ack (broker in the harness JVM)"
+"$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" \
+  dev.eventloom.benchmarks.KafkaBench "$out" "$((ROUNDS * 2))" "${KAFKA_EVENTS:-200000}" \
+  "plain @Incoming baseline=$bench/messaging-baseline-app/target/quarkus-app/quarkus-run.jar" \
+  "eventloom messaging=$bench/eventloom-messaging-app/target/quarkus-app/quarkus-run.jar"
+
+echo "== JMH: routing, invoker and delivery-rule overhead"
 # shellcheck disable=SC2086
-"$java" -jar "$bench/jmh/target/benchmarks.jar" $JMH_ARGS | tee "$out/jmh.txt" | grep -E '^(Benchmark|RouterBenchmark|InvokerBenchmark)'
+"$java" -jar "$bench/jmh/target/benchmarks.jar" $JMH_ARGS | tee "$out/jmh.txt" | grep -E '^(Benchmark|RouterBenchmark|InvokerBenchmark|DeliveryBenchmark)'
 
 "$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar" dev.eventloom.benchmarks.Report "$out"
 {
   echo "## JMH"
   echo
   echo '```'
-  grep -E '^(Benchmark|RouterBenchmark|InvokerBenchmark)' "$out/jmh.txt"
+  grep -E '^(Benchmark|RouterBenchmark|InvokerBenchmark|DeliveryBenchmark)' "$out/jmh.txt"
   echo '```'
   echo
   echo "Machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$java" -version 2>&1 | head -1)."

@@ -136,6 +136,17 @@ public final class Report {
             }
             md.append('\n');
         }
+        Map<String, Double> kafka = medians(rows, "kafka-rate", 0);
+        if (!kafka.isEmpty()) {
+            String baseline = kafka.keySet().stream().filter(s -> s.contains("baseline")).findFirst().orElse(null);
+            md.append("## Kafka: events per second through consumption and ack\n\n")
+                    .append("| application | events/s | × baseline |\n|---|---:|---:|\n");
+            for (String scenario : kafka.keySet()) {
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %s |%n", scenario, kafka.get(scenario),
+                        ratio(kafka, scenario, baseline)));
+            }
+            md.append('\n');
+        }
         return md.toString();
     }
 

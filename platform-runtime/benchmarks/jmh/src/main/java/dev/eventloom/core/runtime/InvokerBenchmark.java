@@ -84,7 +84,7 @@ public class InvokerBenchmark {
         binder = new InputBinder(metadata, mapper, InvokerBenchmark.class.getClassLoader());
         invoker = new MethodInvoker(new HelloInvoker(), bean, binder::bind, OutputShape.VALUE);
         function = new EventFunction(metadata, DispatchMode.EVENT_LOOP, Duration.ofSeconds(30), "hello.output",
-                URI.create("urn:eventloom:function:hello"), List.of());
+                URI.create("urn:eventloom:function:hello"), List.of(), DeliveryPolicy.DEFAULT);
         event = CloudEventBuilder.v1().withId("1").withSource(URI.create("/bench")).withType("t")
                 .withData("application/json", "{\"name\":\"Ada\"}".getBytes()).build();
         context = new InvocationContext(function, event, Transport.of("bench", Map.of()), null,
