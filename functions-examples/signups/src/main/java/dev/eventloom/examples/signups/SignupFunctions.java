@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.eventloom.Resources;
 import dev.eventloom.Trigger;
 import io.quarkus.funqy.Funq;
 
@@ -27,6 +28,7 @@ public class SignupFunctions {
      */
     @Funq
     @Trigger(source = "signups")
+    @Resources(memory = 512, timeout = "30s")
     public void register(Signup signup) {
         Member member = members.register(signup);
         LOG.infof("registered %s <%s>", member.name(), member.email());

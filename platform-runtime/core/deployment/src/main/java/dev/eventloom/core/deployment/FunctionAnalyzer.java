@@ -49,6 +49,7 @@ final class FunctionAnalyzer {
     static final DotName TRIGGERS = DotName.createSimple(Trigger.List.class);
     static final DotName REPLY = DotName.createSimple(Reply.class);
     static final DotName DELIVERY = DotName.createSimple(Delivery.class);
+    static final DotName RESOURCES = DotName.createSimple(dev.eventloom.Resources.class);
     static final DotName EVENT_CONTEXT = DotName.createSimple(EventContext.class);
     static final DotName TYPED_CLOUD_EVENT = DotName.createSimple(CloudEvent.class);
     static final DotName SDK_CLOUD_EVENT = DotName.createSimple("io.cloudevents.CloudEvent");
@@ -102,6 +103,7 @@ final class FunctionAnalyzer {
         triggers(method, function);
         reply(method, function);
         delivery(method, function);
+        resources(method, function);
         function.setInvokerClass(declaringClass.name() + "_EventloomInvoker_" + sanitize(function.getName()));
         return problems.size() == before ? function : null;
     }
@@ -289,6 +291,32 @@ final class FunctionAnalyzer {
             new URI(function.getReplySource());
         } catch (URISyntaxException e) {
             problem("has @Reply(source = \"" + source + "\"), which is not a URI reference: " + e.getMessage());
+        }
+    }
+
+    private void resources(MethodInfo method, FunctionMetadata function) {
+        AnnotationInstance resources = method.annotation(RESOURCES);
+        if (resources == null) {
+            return;
+        }
+        AnnotationValue memory = resources.value("memory");
+        if (memory != null && memory.asInt() != 0) {
+            if (memory.asInt() < 128 || memory.asInt() > 10240) {
+                problem("has @Resources(memory = " + memory.asInt() + "); memory is in MiB, from 128 to 10240");
+            }
+            function.setMemory(memory.asInt());
+        }
+        String timeout = string(resources, "timeout");
+        if (!timeout.isBlank()) {
+            try {
+                Duration duration = DurationConverter.parseDuration(timeout);
+                if (duration.isNegative() || duration.isZero()) {
+                    problem("has @Resources(timeout = \"" + timeout + "\"); the timeout must be positive");
+                }
+                function.setPlatformTimeout(timeout);
+            } catch (IllegalArgumentException e) {
+                problem("has @Resources(timeout = \"" + timeout + "\"), which is not a duration");
+            }
         }
     }
 

@@ -89,6 +89,15 @@ class ManifestProcessor {
         if (function.getTimeout() != null) {
             delivery.put("timeout", function.getTimeout());
         }
+        if (function.getMemory() != null || function.getPlatformTimeout() != null) {
+            ObjectNode resources = node.putObject("resources");
+            if (function.getMemory() != null) {
+                resources.put("memory", function.getMemory());
+            }
+            if (function.getPlatformTimeout() != null) {
+                resources.put("timeout", function.getPlatformTimeout());
+            }
+        }
         DeliveryMetadata settings = function.getDelivery();
         if (settings.getRetries() != null) {
             delivery.put("retries", settings.getRetries());

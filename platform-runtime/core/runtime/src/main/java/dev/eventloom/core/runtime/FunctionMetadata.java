@@ -22,6 +22,8 @@ public final class FunctionMetadata {
     private String replySource;
     private String timeout;
     private DeliveryMetadata delivery = new DeliveryMetadata();
+    private Integer memory;
+    private String platformTimeout;
     private List<TriggerMetadata> triggers = new ArrayList<>();
 
     /** {@code Class#method} for messages. */
@@ -134,6 +136,24 @@ public final class FunctionMetadata {
 
     public void setTimeout(String timeout) {
         this.timeout = timeout;
+    }
+
+    /** {@link dev.eventloom.Resources#memory()}, or {@code null}. */
+    public Integer getMemory() {
+        return memory;
+    }
+
+    public void setMemory(Integer memory) {
+        this.memory = memory;
+    }
+
+    /** {@link dev.eventloom.Resources#timeout()}, or {@code null}. */
+    public String getPlatformTimeout() {
+        return platformTimeout;
+    }
+
+    public void setPlatformTimeout(String platformTimeout) {
+        this.platformTimeout = platformTimeout;
     }
 
     /** The other {@link dev.eventloom.Delivery} settings, as written. */

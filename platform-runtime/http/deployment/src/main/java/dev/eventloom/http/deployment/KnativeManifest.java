@@ -45,7 +45,7 @@ final class KnativeManifest {
     static Result render(List<FunctionMetadata> functions, Settings settings) {
         List<String> warnings = new ArrayList<>();
         List<Map<String, Object>> documents = new ArrayList<>();
-        documents.add(service(settings));
+        documents.add(service(settings, containerConcurrency(functions)));
         for (FunctionMetadata function : functions) {
             List<TriggerMetadata> triggers = function.getTriggers();
             for (int i = 0; i < triggers.size(); i++) {
@@ -65,7 +65,23 @@ final class KnativeManifest {
         return new Result(yaml.toString(), warnings);
     }
 
-    private static Map<String, Object> service(Settings settings) {
+    /**
+     * Knative's {@code containerConcurrency}: when every function has a {@code maxConcurrency}, their sum (the most
+     * the container can have running), so Knative scales out instead of queueing 429s; otherwise unset (no limit).
+     */
+    static Integer containerConcurrency(List<FunctionMetadata> functions) {
+        int sum = 0;
+        for (FunctionMetadata function : functions) {
+            Integer max = function.getDelivery() == null ? null : function.getDelivery().getMaxConcurrency();
+            if (max == null || max <= 0) {
+                return null;
+            }
+            sum += max;
+        }
+        return functions.isEmpty() ? null : sum;
+    }
+
+    private static Map<String, Object> service(Settings settings, Integer containerConcurrency) {
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("name", "functions");
         container.put("image", settings.image());
@@ -79,7 +95,12 @@ final class KnativeManifest {
         container.put("livenessProbe", Map.of("httpGet", Map.of("path", "/q/health/live")));
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("metadata", Map.of("labels", Map.of("app.kubernetes.io/name", settings.service())));
-        template.put("spec", Map.of("containers", List.of(container)));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (containerConcurrency != null) {
+            spec.put("containerConcurrency", containerConcurrency);
+        }
+        spec.put("containers", List.of(container));
+        template.put("spec", spec);
         return map("apiVersion", "serving.knative.dev/v1", "kind", "Service",
                 "metadata", metadata(settings.service(), settings, null),
                 "spec", Map.of("template", template));

@@ -99,6 +99,14 @@ class KnativeCrdConformanceTest {
     }
 
     @Test
+    void aServiceWithContainerConcurrencyMatchesItsCrd() throws IOException {
+        var limited = KnativeFixtures.function("limited", KnativeFixtures.trigger("a", null, List.of(), List.of(), null,
+                null));
+        limited.getDelivery().setMaxConcurrency(8);
+        validate(KnativeManifest.render(List.of(limited), KnativeFixtures.settings()).yaml());
+    }
+
+    @Test
     void theClosedSchemasRejectUnknownFields() throws IOException {
         String bad = KnativeManifest.render(KnativeFixtures.everyKind(), KnativeFixtures.settings()).yaml()
                 .replace("  broker: \"orders\"", "  broker: \"orders\"\n  brokr: \"typo\"");

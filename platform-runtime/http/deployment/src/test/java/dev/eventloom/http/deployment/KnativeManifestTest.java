@@ -119,6 +119,19 @@ class KnativeManifestTest {
     }
 
     @Test
+    void containerConcurrencyIsTheSumOfTheFunctionsLimitsWhenEveryFunctionHasOne() {
+        var limited = KnativeFixtures.function("a");
+        limited.getDelivery().setMaxConcurrency(4);
+        var other = KnativeFixtures.function("b");
+        other.getDelivery().setMaxConcurrency(6);
+        assertEquals(10, KnativeManifest.containerConcurrency(List.of(limited, other)));
+        assertEquals(10, (int) at(documents(KnativeManifest.render(List.of(limited, other), KnativeFixtures.settings())
+                .yaml()).get(0), "spec.template.spec.containerConcurrency"));
+        assertNull(KnativeManifest.containerConcurrency(List.of(limited, KnativeFixtures.function("unlimited"))));
+        assertNull(at(documents(RESULT.yaml()).get(0), "spec.template.spec.containerConcurrency"));
+    }
+
+    @Test
     void namesAreValidKubernetesNames() {
         assertEquals("shop-vip-welcome", KnativeManifest.dnsName("Shop_VIP.welcome"));
         String longName = KnativeManifest.dnsName("a".repeat(100));

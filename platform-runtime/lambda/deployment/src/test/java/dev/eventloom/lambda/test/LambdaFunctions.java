@@ -114,6 +114,19 @@ public class LambdaFunctions {
         record("slow", signup.name());
     }
 
+    /** SQS queue "retried": fails as many times as the name says ("twice-...", "thrice-..."), retried twice. */
+    @Funq
+    @Trigger(source = "retried")
+    @Delivery(retries = 2, backoffDelay = "10ms")
+    public void retried(Signup signup) {
+        int attempt = recorded.attempt(signup.name());
+        int failures = signup.name().startsWith("twice") ? 2 : signup.name().startsWith("thrice") ? 3 : 0;
+        if (attempt <= failures) {
+            throw new IllegalStateException("attempt " + attempt + " of " + signup.name() + " failed");
+        }
+        recorded.add("retried:" + signup.name() + ":" + attempt);
+    }
+
     /** Plain JSON over HTTP, CloudEvents, and direct invocations. */
     @Funq
     @Reply(type = "test.greeting")

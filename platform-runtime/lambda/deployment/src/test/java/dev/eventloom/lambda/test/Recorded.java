@@ -13,6 +13,11 @@ public class Recorded {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger mostAtOnce = new AtomicInteger();
+    final java.util.Map<String, AtomicInteger> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    int attempt(String key) {
+        return attempts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
 
     void add(String call) {
         calls.add(call);
@@ -36,6 +41,7 @@ public class Recorded {
 
     public void clear() {
         calls.clear();
+        attempts.clear();
         mostAtOnce.set(0);
     }
 }

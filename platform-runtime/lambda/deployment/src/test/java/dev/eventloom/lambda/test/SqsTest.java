@@ -101,4 +101,13 @@ class SqsTest {
                 .then().statusCode(200).body("batchItemFailures", empty());
         assertEquals(List.of("greet:dee"), recorded.calls());
     }
+
+    @Test
+    void theFunctionsRetriesRunWithinTheInvocationAndOnlyWhatStillFailsIsReported() {
+        Lambda.invoke(AwsEvents.sqs("arn:aws:sqs:eu-west-1:123456789012:retried", person("twice-a"), person("thrice-b")))
+                .then().statusCode(200)
+                .body("batchItemFailures.itemIdentifier", equalTo(List.of("msg-1")));
+        assertEquals(List.of("retried:twice-a:3"), recorded.calls());
+        assertEquals(3, recorded.attempts.get("thrice-b").get(), "one attempt and two retries, then reported");
+    }
 }
