@@ -66,8 +66,7 @@ final class MessageEvents {
     }
 
     @SuppressWarnings("unchecked")
-    CloudEvent toCloudEvent(String channel, String type, Message<?> message, Map<String, List<String>> headers)
-            throws java.io.IOException {
+    CloudEvent toCloudEvent(String channel, String type, Message<?> message) throws java.io.IOException {
         byte[] data = bytes(message.getPayload());
         var cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class);
         if (cloudEvent.isPresent()) {
@@ -92,10 +91,15 @@ final class MessageEvents {
                     .withTime(Instant.now().atOffset(ZoneOffset.UTC));
         }
         if (data != null) {
-            List<String> contentType = headers.get("content-type");
-            builder.withData(contentType != null ? contentType.get(0) : contentType(data), data);
+            String contentType = kafka == null ? null : contentTypeHeader(kafka);
+            builder.withData(contentType != null ? contentType : contentType(data), data);
         }
         return builder.build();
+    }
+
+    private static String contentTypeHeader(IncomingKafkaRecordMetadata<?, ?> kafka) {
+        Header header = kafka.getHeaders().lastHeader("content-type");
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private CloudEvent fromMetadata(CloudEventMetadata<?> metadata, byte[] data) {

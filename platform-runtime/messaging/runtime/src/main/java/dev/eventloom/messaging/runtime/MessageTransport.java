@@ -15,11 +15,13 @@ import dev.eventloom.core.runtime.Transport;
 final class MessageTransport implements Transport {
 
     private final Message<?> message;
-    private final Map<String, List<String>> headers;
+    private final java.util.function.Supplier<Map<String, List<String>>> read;
+    private Map<String, List<String>> headers;
 
-    MessageTransport(Message<?> message, Map<String, List<String>> headers) {
+    /** Headers are copied from the record only if a function asks for them. */
+    MessageTransport(Message<?> message, java.util.function.Supplier<Map<String, List<String>>> headers) {
         this.message = message;
-        this.headers = headers;
+        this.read = headers;
     }
 
     @Override
@@ -28,7 +30,10 @@ final class MessageTransport implements Transport {
     }
 
     @Override
-    public Map<String, List<String>> headers() {
+    public synchronized Map<String, List<String>> headers() {
+        if (headers == null) {
+            headers = read.get();
+        }
         return headers;
     }
 

@@ -160,21 +160,29 @@ public class MessagingBinding {
                 }, failure -> LOG.errorf(failure, "[EVL-0601] Channel '%s' stopped: %s", channel, failure.getMessage()));
     }
 
+    /**
+     * Runs the work on a duplicated context of its own (CDI request state lives in the context, so messages processed
+     * at once must not share one). On the event loop it starts right away, without a hop through the task queue.
+     */
     private <T> Uni<T> onOwnContext(java.util.function.Supplier<Uni<T>> work) {
         return Uni.createFrom().emitter(emitter -> {
             Context current = Vertx.currentContext();
             Context context = VertxContext.createNewDuplicatedContext(current != null ? current
                     : vertx.getOrCreateContext());
-            context.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail));
+            io.vertx.core.Handler<Void> run = ignored -> work.get().subscribe().with(emitter::complete, emitter::fail);
+            if (current != null && current.isEventLoopContext() && Context.isOnEventLoopThread()) {
+                ((io.vertx.core.impl.ContextInternal) context).dispatch(run);
+            } else {
+                context.runOnContext(run);
+            }
         });
     }
 
     /** Routes one message, then acks or nacks it; never fails (the stream must go on). */
     private Uni<Void> process(String channel, String logical, ChannelConfig settings, Message<?> message) {
-        Map<String, List<String>> headers = events.headers(message);
         CloudEvent event;
         try {
-            event = events.toCloudEvent(channel, settings.type(), message, headers);
+            event = events.toCloudEvent(channel, settings.type(), message);
         } catch (Exception e) {
             return undecodable(channel, settings, message, e);
         }
@@ -184,18 +192,24 @@ public class MessagingBinding {
                     event.getType(), channel);
             return ack(message);
         }
-        MessageTransport transport = new MessageTransport(message, headers);
+        MessageTransport transport = new MessageTransport(message, () -> events.headers(message));
+        if (targets.size() == 1) {
+            return deliver(targets.get(0), event, transport, logical, settings)
+                    .chain(failure -> settle(channel, event, message, failure));
+        }
         List<Uni<Throwable>> deliveries = targets.stream().map(function -> deliver(function, event, transport,
                 logical, settings)).toList();
-        return Uni.join().all(deliveries).andCollectFailures().chain(failures -> {
-            Throwable failure = failures.stream().filter(f -> f != null).findFirst().orElse(null);
-            if (failure == null) {
-                return ack(message);
-            }
-            LOG.errorf("[EVL-0602] Message %s from channel '%s' failed and is nacked: %s", event.getId(), channel,
-                    failure.getMessage());
-            return nack(message, failure);
-        });
+        return Uni.join().all(deliveries).andCollectFailures().chain(failures -> settle(channel, event, message,
+                failures.stream().filter(f -> f != null).findFirst().orElse(null)));
+    }
+
+    private Uni<Void> settle(String channel, CloudEvent event, Message<?> message, Throwable failure) {
+        if (failure == null) {
+            return ack(message);
+        }
+        LOG.errorf("[EVL-0602] Message %s from channel '%s' failed and is nacked: %s", event.getId(), channel,
+                failure.getMessage());
+        return nack(message, failure);
     }
 
     /** One function: a function at its concurrency limit is waited for; the reply goes where the channel says. */
