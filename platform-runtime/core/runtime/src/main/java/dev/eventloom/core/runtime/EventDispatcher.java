@@ -31,12 +31,16 @@ public class EventDispatcher {
     private final FunctionRegistry registry;
     private final Replies replies;
     private final ReliableDelivery reliable;
+    private final ReplySink replySink;
+    private final EventSinks sinks;
     private final Map<String, String> logicalSources = new HashMap<>();
 
     @Inject
     EventDispatcher(FunctionRegistry registry, ObjectMapper mapper, EventloomConfig config, Vertx vertx,
-            EventSinks sinks, IdempotencyStore idempotency) {
+            EventSinks sinks, IdempotencyStore idempotency, ReplySink replySink) {
         this.registry = registry;
+        this.replySink = replySink;
+        this.sinks = sinks;
         this.replies = new Replies(mapper);
         this.reliable = new ReliableDelivery(vertx, sinks, idempotency);
         config.sources().forEach((name, source) -> source.ceSource().forEach(ce -> logicalSources.put(ce, name)));
@@ -88,6 +92,21 @@ public class EventDispatcher {
                 caller.runOnContext(ignored -> command.run());
             }
         });
+    }
+
+    /**
+     * Delivers for a caller that cannot take the reply (fan-out, batches, queues): the reply goes to {@code replyTo}
+     * when given ({@code channel:<name>} or a URL), else to the sink ({@link ReplySink#forward}).
+     *
+     * @return an item: {@code null} when the delivery succeeded (or was dead-lettered) and its reply was passed on,
+     *         else the failure; never a failed {@code Uni}
+     */
+    public Uni<Throwable> deliverAndForward(EventFunction function, CloudEvent event, Transport transport,
+            String logicalSource, String replyTo) {
+        return deliver(function, event, transport, logicalSource)
+                .chain(reply -> reply != null && replyTo != null ? sinks.send(replyTo, reply)
+                        : replySink.forward(function.name(), reply))
+                .onItemOrFailure().transform((ignored, failure) -> failure);
     }
 
     /** One attempt: the function with its own timeout (bounded by the transport's deadline), then its reply. */

@@ -20,7 +20,6 @@ import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.MediaTypes;
 import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.EventIds;
-import dev.eventloom.core.runtime.ReplySink;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.http.vertx.VertxMessageFactory;
@@ -54,15 +53,13 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     private static final String BATCH = "application/cloudevents-batch+json";
 
     private final EventDispatcher dispatcher;
-    private final ReplySink sink;
     private final long maxBodySize;
     private final int batchConcurrency;
     /** Reads structured events: the application's mapper with the CloudEvents SDK's Jackson module. */
     private final ObjectMapper events;
 
-    CloudEventsHttpHandler(EventDispatcher dispatcher, ReplySink sink, EventloomHttpConfig config, ObjectMapper mapper) {
+    CloudEventsHttpHandler(EventDispatcher dispatcher, EventloomHttpConfig config, ObjectMapper mapper) {
         this.dispatcher = dispatcher;
-        this.sink = sink;
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.batchConcurrency = config.batchConcurrency();
         if (batchConcurrency < 1) {
@@ -193,9 +190,8 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
                 deliveries.add(() -> Uni.createFrom().item(unmatched));
             }
             for (EventFunction function : targets.get(i)) {
-                deliveries.add(() -> dispatcher.deliver(function, event, new HttpTransport(context), null)
-                        .onItem().transformToUni(reply -> sink.forward(function.name(), reply))
-                        .onItemOrFailure().transform((ignored, failure) -> failure == null ? null
+                deliveries.add(() -> dispatcher.deliverAndForward(function, event, new HttpTransport(context), null,
+                        null).map(failure -> failure == null ? null
                                 : Problems.failure(function.name(), event.getId(), failure)));
             }
         }

@@ -3,7 +3,6 @@ package dev.eventloom.http.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.EventDispatcher;
-import dev.eventloom.core.runtime.ReplySink;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.runtime.RuntimeValue;
@@ -22,8 +21,7 @@ public class HttpRecorder {
 
     public Handler<RoutingContext> handler() {
         ArcContainer container = Arc.container();
-        return new CloudEventsHttpHandler(container.instance(EventDispatcher.class).get(),
-                container.instance(ReplySink.class).get(), config.getValue(),
+        return new CloudEventsHttpHandler(container.instance(EventDispatcher.class).get(), config.getValue(),
                 container.instance(ObjectMapper.class).get());
     }
 }

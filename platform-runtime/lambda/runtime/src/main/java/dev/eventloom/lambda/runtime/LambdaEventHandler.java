@@ -33,7 +33,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.EventloomException;
-import dev.eventloom.core.runtime.ReplySink;
 import dev.eventloom.core.runtime.TransportDeadline;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -66,7 +65,6 @@ public class LambdaEventHandler implements RequestStreamHandler {
     static final String DIRECT_TYPE = "dev.eventloom.lambda.invocation";
 
     private final EventDispatcher dispatcher;
-    private final ReplySink sink;
     private final Vertx vertx;
     private final ObjectMapper mapper;
     private final ObjectMapper events;
@@ -78,10 +76,9 @@ public class LambdaEventHandler implements RequestStreamHandler {
     private final EventloomLambdaConfig config;
 
     @Inject
-    LambdaEventHandler(EventDispatcher dispatcher, ReplySink sink, Vertx vertx, ObjectMapper mapper,
+    LambdaEventHandler(EventDispatcher dispatcher, Vertx vertx, ObjectMapper mapper,
             EventloomLambdaConfig config) {
         this.dispatcher = dispatcher;
-        this.sink = sink;
         this.vertx = vertx;
         this.mapper = mapper;
         this.config = config;
@@ -238,9 +235,8 @@ public class LambdaEventHandler implements RequestStreamHandler {
         io.vertx.core.Context root = Vertx.currentContext();
         List<Uni<Throwable>> deliveries = targets.stream().map(function -> Uni.createFrom().<Throwable>emitter(
                 emitter -> VertxContext.createNewDuplicatedContext(root).runOnContext(ignored -> dispatcher
-                        .deliver(function, event, transport, logical)
-                        .chain(reply -> sink.forward(function.name(), reply))
-                        .subscribe().with(done -> emitter.complete(null), emitter::complete))))
+                        .deliverAndForward(function, event, transport, logical, null)
+                        .subscribe().with(emitter::complete, emitter::complete))))
                 .toList();
         return Uni.join().all(deliveries).andCollectFailures().map(failures -> {
             Throwable first = failures.stream().filter(f -> f != null).findFirst().orElse(null);

@@ -215,13 +215,13 @@ public class MessagingBinding {
     /** One function: a function at its concurrency limit is waited for; the reply goes where the channel says. */
     private Uni<Throwable> deliver(EventFunction function, CloudEvent event, MessageTransport transport,
             String logical, ChannelConfig settings) {
-        return Uni.createFrom().deferred(() -> dispatcher.deliver(function, event, transport, logical))
+        return Uni.createFrom().deferred(() -> dispatcher.deliverAndForward(function, event, transport, logical,
+                settings.replyTo().orElse(null)))
+                // a function at its limit did not start: wait for a slot instead of failing the message
+                .chain(failure -> EventloomException.kindOf(failure) == Kind.BUSY && failure != null
+                        ? Uni.createFrom().<Throwable> failure(failure) : Uni.createFrom().item(failure))
                 .onFailure(f -> EventloomException.kindOf(f) == Kind.BUSY).retry()
-                .withBackOff(Duration.ofMillis(20), Duration.ofSeconds(1)).indefinitely()
-                .chain(reply -> settings.replyTo().isPresent() && reply != null
-                        ? sinks.send(settings.replyTo().get(), reply)
-                        : replies.forward(function.name(), reply))
-                .onItemOrFailure().transform((ignored, failure) -> failure);
+                .withBackOff(Duration.ofMillis(20), Duration.ofSeconds(1)).indefinitely();
     }
 
     private Uni<Void> undecodable(String channel, ChannelConfig settings, Message<?> message, Exception problem) {
