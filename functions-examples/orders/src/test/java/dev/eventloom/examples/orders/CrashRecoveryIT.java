@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import dev.eventloom.testkit.kafka.InJvmKafka;
@@ -23,6 +24,7 @@ import dev.eventloom.testkit.kafka.InJvmKafka;
  */
 class CrashRecoveryIT {
 
+    private static final Logger LOG = Logger.getLogger(CrashRecoveryIT.class);
     static final int EVENTS = 10_000;
 
     @Test
@@ -54,8 +56,8 @@ class CrashRecoveryIT {
             }
             List<String> processed = lines(audit);
             int distinct = distinct(audit);
-            System.out.printf("[crash-recovery] %d events; killed after %d processed (%d seen when killed); "
-                    + "%d processed in all, %d distinct, %d duplicates (processed but not committed before the kill)%n",
+            LOG.infof("[crash-recovery] %d events; killed after %d processed (%d seen when killed); "
+                    + "%d processed in all, %d distinct, %d duplicates (processed but not committed before the kill)",
                     EVENTS, before, atKill, processed.size(), distinct, processed.size() - distinct);
             assertEquals(EVENTS, distinct, "every event was processed at least once");
             assertTrue(processed.size() >= EVENTS);
