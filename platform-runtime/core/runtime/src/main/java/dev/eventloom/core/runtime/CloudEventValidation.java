@@ -42,7 +42,7 @@ public final class CloudEventValidation {
         if (event.getDataSchema() != null && event.getDataSchema().toString().isEmpty()) {
             problems.add("'dataschema' must not be empty when present");
         }
-        if (event.getDataContentType() != null && !MEDIA_TYPE.matcher(event.getDataContentType()).matches()) {
+        if (event.getDataContentType() != null && !mediaType(event.getDataContentType())) {
             problems.add("'datacontenttype' must be a media type such as application/json, got '"
                     + event.getDataContentType() + "'");
         }
@@ -52,6 +52,16 @@ public final class CloudEventValidation {
                     + String.join("; ", problems));
         }
         return event;
+    }
+
+    /** {@code type/subtype}, then optional parameters; the common types skip the pattern. */
+    private static boolean mediaType(String value) {
+        return switch (value) {
+            case "application/json", "application/json; charset=utf-8", "application/json;charset=UTF-8",
+                    "text/plain", "text/plain; charset=utf-8", "application/octet-stream", "application/xml",
+                    "application/cloudevents+json", "application/protobuf", "application/avro" -> true;
+            default -> MEDIA_TYPE.matcher(value).matches();
+        };
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -14,6 +16,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.EventloomException.Kind;
+import dev.eventloom.core.runtime.invoke.InlineInvoker;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -76,15 +79,56 @@ public class EventDispatcher {
      *         threw (see {@link EventloomException#kindOf})
      */
     public Uni<CloudEvent> deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource) {
+        return Uni.createFrom().deferred(() -> {
+            if (inline(function)) {
+                return Uni.createFrom().emitter(emitter -> deliver(function, event, transport, logicalSource,
+                        (reply, failure) -> {
+                            if (failure == null) {
+                                emitter.complete(reply);
+                            } else {
+                                emitter.fail(failure);
+                            }
+                        }));
+            }
+            String logical = logicalSource != null ? logicalSource : logicalSource(event);
+            return onCaller(reliable.deliver(function, event, transport.deadline(),
+                    () -> attempt(function, event, transport, logical)));
+        });
+    }
+
+    /**
+     * {@link #deliver(EventFunction, CloudEvent, Transport, String)} for callers that take a callback: {@code done}
+     * gets the reply (or {@code null}) or the failure, on the caller's Vert.x context. An event-loop function with a
+     * synchronous signature called on an event loop runs inline, and {@code done} is called before this method returns.
+     */
+    public void deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource,
+            BiConsumer<CloudEvent, Throwable> done) {
         String logical = logicalSource != null ? logicalSource : logicalSource(event);
-        Uni<CloudEvent> reply = reliable.deliver(function, event, transport.deadline(),
-                () -> attempt(function, event, transport, logical));
+        if (inline(function)) {
+            Supplier<Uni<CloudEvent>> later = () -> attempt(function, event, transport, logical);
+            reliable.deliverNow(function, event, transport.deadline(),
+                    () -> attemptNow(function, event, transport, logical), later, this::onCaller, done);
+            return;
+        }
+        onCaller(reliable.deliver(function, event, transport.deadline(),
+                () -> attempt(function, event, transport, logical)))
+                .subscribe().with(reply -> done.accept(reply, null), failure -> done.accept(null, failure));
+    }
+
+    /** Whether this delivery can take the fast lane: see {@link InlineInvoker}. */
+    private static boolean inline(EventFunction function) {
+        return function.inline() != null && ReliableDelivery.immediate(function.delivery())
+                && Context.isOnEventLoopThread();
+    }
+
+    /** The result emitted on the caller's Vert.x context, if it has one. */
+    private <T> Uni<T> onCaller(Uni<T> result) {
         Context caller = Vertx.currentContext();
         if (caller == null) {
-            return reply;
+            return result;
         }
         boolean eventLoop = caller.isEventLoopContext();
-        return reply.emitOn(command -> {
+        return result.emitOn(command -> {
             // Inside executeBlocking the caller's context is current on a worker thread too: compare threads as well.
             if (Vertx.currentContext() == caller && (!eventLoop || Context.isOnEventLoopThread())) {
                 command.run();
@@ -112,14 +156,29 @@ public class EventDispatcher {
     /** One attempt: the function with its own timeout (bounded by the transport's deadline), then its reply. */
     private Uni<CloudEvent> attempt(EventFunction function, CloudEvent event, Transport transport, String logical) {
         return Uni.createFrom().deferred(() -> {
-            Instant deadline = Instant.now().plus(function.timeout());
-            Instant transportDeadline = transport.deadline();
-            if (transportDeadline != null && transportDeadline.isBefore(deadline)) {
-                deadline = transportDeadline;
-            }
-            InvocationContext context = new InvocationContext(function, event, transport, logical, deadline);
+            InvocationContext context = new InvocationContext(function, event, transport, logical,
+                    deadline(function, transport));
             return function.invoke(context).map(result -> replies.reply(function, event, result));
         });
+    }
+
+    /** One attempt on this thread, through the function's {@link InlineInvoker}. */
+    private CloudEvent attemptNow(EventFunction function, CloudEvent event, Transport transport, String logical)
+            throws Exception {
+        Instant deadline = deadline(function, transport);
+        InvocationContext context = new InvocationContext(function, event, transport, logical, deadline);
+        if (!Instant.now().isBefore(deadline)) {
+            throw new EventloomException(Kind.TIMEOUT, "Function '" + function.name() + "' was not started on event "
+                    + event.getId() + ": the caller's deadline had passed");
+        }
+        return replies.reply(function, event, function.inline().invoke(context));
+    }
+
+    /** The function's timeout from now, or the transport's deadline when that comes first. */
+    private static Instant deadline(EventFunction function, Transport transport) {
+        Instant deadline = Instant.now().plus(function.timeout());
+        Instant transportDeadline = transport.deadline();
+        return transportDeadline != null && transportDeadline.isBefore(deadline) ? transportDeadline : deadline;
     }
 
     static void log(EventFunction function, CloudEvent event, Throwable failure) {

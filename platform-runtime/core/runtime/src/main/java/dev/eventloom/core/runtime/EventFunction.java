@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.eventloom.core.runtime.filter.TriggerMetadata;
+import dev.eventloom.core.runtime.invoke.InlineInvoker;
 import dev.eventloom.core.runtime.invoke.Invoker;
 import io.smallrye.mutiny.Uni;
 
@@ -19,6 +20,7 @@ public final class EventFunction {
     private final List<TriggerMetadata> triggers;
     private final DeliveryPolicy delivery;
     private Invoker invoker;
+    private InlineInvoker inline;
     private FunctionMetrics metrics;
 
     EventFunction(FunctionMetadata metadata, DispatchMode dispatchMode, Duration timeout, String replyType,
@@ -34,6 +36,15 @@ public final class EventFunction {
 
     void invoker(Invoker invoker) {
         this.invoker = invoker;
+    }
+
+    void inline(InlineInvoker inline) {
+        this.inline = inline;
+    }
+
+    /** The fast lane, for an event-loop function with a synchronous signature; {@code null} for the others. */
+    InlineInvoker inline() {
+        return inline;
     }
 
     void metrics(FunctionMetrics metrics) {

@@ -27,6 +27,7 @@ import dev.eventloom.core.runtime.EventloomConfig.TriggerConfig;
 import dev.eventloom.core.runtime.filter.InvalidFilterException;
 import dev.eventloom.core.runtime.filter.TriggerMetadata;
 import dev.eventloom.core.runtime.invoke.EventLoopGuardInvoker;
+import dev.eventloom.core.runtime.invoke.InlineInvoker;
 import dev.eventloom.core.runtime.invoke.Invoker;
 import dev.eventloom.core.runtime.invoke.MethodInvoker;
 import dev.eventloom.core.runtime.invoke.OffloadingInvoker;
@@ -107,7 +108,7 @@ public class FunctionRegistry {
                 continue;
             }
             try {
-                function.invoker(invoker(function, invokers.get(function.name()), loader));
+                invoker(function, invokers.get(function.name()), loader);
                 function.metrics(new FunctionMetrics(function.name(), meters));
             } catch (RuntimeException e) {
                 problems.add("function '" + function.name() + "' (" + function.location() + "): " + e.getMessage());
@@ -184,7 +185,8 @@ public class FunctionRegistry {
         return new EventFunction(metadata, dispatch, timeout, replyType, replySource, triggers, delivery);
     }
 
-    private Invoker invoker(EventFunction function, FunctionInvoker generated, ClassLoader loader) {
+    /** Gives the function its decorated invoker and, when it can take the fast lane, its inline invoker. */
+    private void invoker(EventFunction function, FunctionInvoker generated, ClassLoader loader) {
         FunctionMetadata metadata = function.metadata();
         Class<?> beanClass;
         try {
@@ -207,11 +209,16 @@ public class FunctionRegistry {
                     .tag("function", function.name())
                     .register(meters);
             invoker = new EventLoopGuardInvoker(invoker, config.eventLoopWarningThreshold(), blocked);
+            OutputShape shape = metadata.getOutputShape();
+            if (shape == OutputShape.VALUE || shape == OutputShape.VOID) {
+                function.inline(new InlineInvoker(generated, bean, binder::bind, config.eventLoopWarningThreshold(),
+                        blocked));
+            }
         }
         Executor virtualThreads = function.dispatchMode() == DispatchMode.VIRTUAL_THREAD
                 ? VirtualThreadsRecorder.getCurrent()
                 : null;
         invoker = new OffloadingInvoker(invoker, function.dispatchMode(), vertx, virtualThreads);
-        return new TimeoutInvoker(invoker, vertx);
+        function.invoker(new TimeoutInvoker(invoker, vertx));
     }
 }

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -78,13 +80,17 @@ final class ReliableDelivery {
         if (policy.maxConcurrency() > 0 && running > policy.maxConcurrency()) {
             metrics.inFlight.decrementAndGet();
             metrics.rejected.increment();
-            return Uni.createFrom().failure(new EventloomException(Kind.BUSY, "Function '" + function.name()
-                    + "' is running " + policy.maxConcurrency() + " events, its maxConcurrency; event "
-                    + event.getId() + " was not started, retry it later"));
+            return Uni.createFrom().failure(busy(function, event));
         }
         Uni<CloudEvent> delivery = policy.idempotent() ? idempotent(function, event, transportDeadline, attempt)
                 : withRetries(function, event, transportDeadline, attempt, 1);
         return delivery.onTermination().invoke(() -> metrics.inFlight.decrementAndGet());
+    }
+
+    private static EventloomException busy(EventFunction function, CloudEvent event) {
+        return new EventloomException(Kind.BUSY, "Function '" + function.name() + "' is running "
+                + function.delivery().maxConcurrency() + " events, its maxConcurrency; event " + event.getId()
+                + " was not started, retry it later");
     }
 
     private Uni<CloudEvent> idempotent(EventFunction function, CloudEvent event, Instant transportDeadline,
@@ -109,27 +115,89 @@ final class ReliableDelivery {
 
     private Uni<CloudEvent> withRetries(EventFunction function, CloudEvent event, Instant transportDeadline,
             Supplier<Uni<CloudEvent>> attempt, int number) {
-        DeliveryPolicy policy = function.delivery();
         FunctionMetrics metrics = function.metrics();
         metrics.invocations.increment();
         long started = System.nanoTime();
         return attempt.get()
-                .onTermination().invoke(() -> metrics.duration.record(Duration.ofNanos(System.nanoTime() - started)))
+                .onTermination().invoke(() -> metrics.duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .onItem().invoke(() -> metrics.successes.increment())
-                .onFailure().recoverWithUni(failure -> {
-                    Duration delay = policy.delayBefore(number);
-                    boolean retryable = retryable(failure) && number <= policy.retries()
-                            && (transportDeadline == null || Instant.now().plus(delay).isBefore(transportDeadline));
-                    if (!retryable) {
-                        return finalFailure(function, event, failure, number);
-                    }
-                    metrics.retries.increment();
-                    LOG.infof("[EVL-0303] Function '%s' failed on event %s (attempt %d of %d): %s; retrying in %d ms",
-                            function.name(), event.getId(), number, policy.retries() + 1, failure.getMessage(),
-                            delay.toMillis());
-                    return wait(delay).chain(() -> withRetries(function, event, transportDeadline, attempt,
-                            number + 1));
-                });
+                .onFailure().recoverWithUni(failure -> afterFailure(function, event, transportDeadline, attempt, number,
+                        failure));
+    }
+
+    /** After attempt {@code number} failed: the next attempt after its backoff, the dead letter, or the failure. */
+    private Uni<CloudEvent> afterFailure(EventFunction function, CloudEvent event, Instant transportDeadline,
+            Supplier<Uni<CloudEvent>> attempt, int number, Throwable failure) {
+        DeliveryPolicy policy = function.delivery();
+        Duration delay = policy.delayBefore(number);
+        boolean retryable = retryable(failure) && number <= policy.retries()
+                && (transportDeadline == null || Instant.now().plus(delay).isBefore(transportDeadline));
+        if (!retryable) {
+            return finalFailure(function, event, failure, number);
+        }
+        function.metrics().retries.increment();
+        LOG.infof("[EVL-0303] Function '%s' failed on event %s (attempt %d of %d): %s; retrying in %d ms",
+                function.name(), event.getId(), number, policy.retries() + 1, failure.getMessage(), delay.toMillis());
+        return wait(delay).chain(() -> withRetries(function, event, transportDeadline, attempt, number + 1));
+    }
+
+    /**
+     * Whether {@link #deliverNow} can take this function's deliveries: the rules that need no waiting before the
+     * first attempt (no ordering, no idempotency store).
+     */
+    static boolean immediate(DeliveryPolicy policy) {
+        return !policy.ordered() && !policy.idempotent();
+    }
+
+    /**
+     * The same rules as {@link #deliver}, for a function whose first attempt runs to completion on this thread
+     * ({@code now}): when it succeeds, or fails for good with no dead letter, {@code done} is called before this method
+     * returns, with no {@code Uni} in between. Retries and dead letters continue on {@code later}, which runs further
+     * attempts the ordinary way; {@code done} is then called by that pipeline, on {@code resume} when given. Only for
+     * policies {@link #immediate} accepts.
+     */
+    void deliverNow(EventFunction function, CloudEvent event, Instant transportDeadline, Attempt now,
+            Supplier<Uni<CloudEvent>> later, java.util.function.UnaryOperator<Uni<CloudEvent>> resume,
+            BiConsumer<CloudEvent, Throwable> done) {
+        DeliveryPolicy policy = function.delivery();
+        FunctionMetrics metrics = function.metrics();
+        int running = metrics.inFlight.incrementAndGet();
+        if (policy.maxConcurrency() > 0 && running > policy.maxConcurrency()) {
+            metrics.inFlight.decrementAndGet();
+            metrics.rejected.increment();
+            done.accept(null, busy(function, event));
+            return;
+        }
+        metrics.invocations.increment();
+        long started = System.nanoTime();
+        CloudEvent reply;
+        try {
+            reply = now.run();
+        } catch (Throwable failure) {
+            metrics.duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            if (policy.deadLetter() == null && (policy.retries() == 0 || !retryable(failure))) {
+                EventDispatcher.log(function, event, failure);
+                metrics.failures.increment();
+                metrics.inFlight.decrementAndGet();
+                done.accept(null, failure);
+                return;
+            }
+            resume.apply(afterFailure(function, event, transportDeadline, later, 1, failure)
+                    .onTermination().invoke(() -> metrics.inFlight.decrementAndGet()))
+                    .subscribe().with(item -> done.accept(item, null), error -> done.accept(null, error));
+            return;
+        }
+        metrics.duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        metrics.successes.increment();
+        metrics.inFlight.decrementAndGet();
+        done.accept(reply, null);
+    }
+
+    /** An attempt that runs to completion on the calling thread. */
+    @FunctionalInterface
+    interface Attempt {
+        /** @return the reply, or {@code null} */
+        CloudEvent run() throws Exception;
     }
 
     /** Malformed or unreadable input and unknown functions fail the same way every time: no retry. */

@@ -55,6 +55,8 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     private final EventDispatcher dispatcher;
     private final long maxBodySize;
     private final int batchConcurrency;
+    /** The source of events made from plain requests, by function. */
+    private final java.util.Map<String, URI> sources = new java.util.concurrent.ConcurrentHashMap<>();
     /** Reads structured events: the application's mapper with the CloudEvents SDK's Jackson module. */
     private final ObjectMapper events;
 
@@ -152,9 +154,13 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     }
 
     private void deliver(RoutingContext context, EventFunction function, CloudEvent event, Mode mode) {
-        dispatcher.deliver(function, event, new HttpTransport(context), null).subscribe().with(
-                reply -> respond(context, reply, mode),
-                failure -> Problems.send(context, Problems.failure(function.name(), event.getId(), failure)));
+        dispatcher.deliver(function, event, new HttpTransport(context), null, (reply, failure) -> {
+            if (failure == null) {
+                respond(context, reply, mode);
+            } else {
+                Problems.send(context, Problems.failure(function.name(), event.getId(), failure));
+            }
+        });
     }
 
     private void respond(RoutingContext context, CloudEvent reply, Mode mode) {
@@ -167,7 +173,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         }
         try {
             context.response().setStatusCode(200);
-            VertxMessageFactory.createWriter(context.response()).writeBinary(reply);
+            BinaryReply.write(context.response(), reply);
         } catch (RuntimeException e) {
             LOG.errorf(e, "[EVL-0501] Reply %s cannot be written as an HTTP response", reply.getId());
             context.response().headers().clear();
@@ -291,7 +297,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     private CloudEvent plainEvent(RoutingContext context, String function, String contentType, byte[] data) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(EventIds.next())
-                .withSource(URI.create("/" + function))
+                .withSource(sources.computeIfAbsent(function, name -> URI.create("/" + name)))
                 .withType(PLAIN_EVENT_TYPE)
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC));
         if (data != null) {
