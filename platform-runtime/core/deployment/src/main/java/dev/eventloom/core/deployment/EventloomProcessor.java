@@ -30,6 +30,7 @@ import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.GeneratedClassGizmoAdaptor;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.ModuleEnableNativeAccessBuildItem;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
@@ -69,6 +70,17 @@ class EventloomProcessor {
     }
 
     /** {@code @Blocking}, {@code @NonBlocking} and {@code @RunOnVirtualThread} are meaningful on functions. */
+    /**
+     * Worker threads lower their own OS priority with one native call ({@code eventloom.worker-nice}): declare it, so
+     * the packaged application's launcher enables native access and the JDK prints no restricted-method warning.
+     * Eventloom's jars are on the class path, so Quarkus maps this module name to {@code Enable-Native-Access:
+     * ALL-UNNAMED} in the runner's manifest.
+     */
+    @BuildStep
+    ModuleEnableNativeAccessBuildItem nativeAccessForWorkerPriority() {
+        return new ModuleEnableNativeAccessBuildItem("dev.eventloom.core");
+    }
+
     @BuildStep
     ExecutionModelAnnotationsAllowedBuildItem dispatchAnnotationsOnFunctions() {
         return new ExecutionModelAnnotationsAllowedBuildItem(method -> method.hasDeclaredAnnotation(FunctionAnalyzer.FUNQ));

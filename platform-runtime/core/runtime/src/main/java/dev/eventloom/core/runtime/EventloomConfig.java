@@ -28,6 +28,15 @@ public interface EventloomConfig {
     @WithDefault("100ms")
     Duration eventLoopWarningThreshold();
 
+    /**
+     * The Linux nice value a worker thread takes when it first runs a blocking function (1 to 19; 0 leaves worker
+     * threads alone). Under CPU contention the event loops then get the larger share, so a CPU-burning blocking
+     * function slows the event-loop functions beside it less; without contention it changes nothing. Needs Linux and
+     * JDK 22+; elsewhere it has no effect.
+     */
+    @WithDefault("10")
+    int workerNice();
+
     /** Settings of one function, by function name: {@code eventloom.function."bill-order".timeout=10s}. */
     @WithName("function")
     Map<String, FunctionConfig> functions();

@@ -33,6 +33,7 @@ import dev.eventloom.core.runtime.invoke.MethodInvoker;
 import dev.eventloom.core.runtime.invoke.OffloadingInvoker;
 import dev.eventloom.core.runtime.invoke.RequestContextInvoker;
 import dev.eventloom.core.runtime.invoke.TimeoutInvoker;
+import dev.eventloom.core.runtime.invoke.WorkerPriority;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,6 +59,8 @@ public class FunctionRegistry {
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
 
+    private final WorkerPriority workerPriority;
+
     private volatile Map<String, EventFunction> functions = Map.of();
     private volatile EventRouter<EventFunction> router = EventRouter.<EventFunction> builder().build();
 
@@ -66,6 +69,7 @@ public class FunctionRegistry {
         this.config = config;
         this.vertx = vertx;
         this.mapper = mapper;
+        this.workerPriority = new WorkerPriority(config.workerNice());
         // With quarkus-micrometer and a registry the counters are exported; without, they are kept in process.
         this.meters = meters.isResolvable() ? meters.get() : new SimpleMeterRegistry();
     }
@@ -218,7 +222,7 @@ public class FunctionRegistry {
         Executor virtualThreads = function.dispatchMode() == DispatchMode.VIRTUAL_THREAD
                 ? VirtualThreadsRecorder.getCurrent()
                 : null;
-        invoker = new OffloadingInvoker(invoker, function.dispatchMode(), vertx, virtualThreads);
+        invoker = new OffloadingInvoker(invoker, function.dispatchMode(), vertx, virtualThreads, workerPriority);
         function.invoker(new TimeoutInvoker(invoker, vertx));
     }
 }

@@ -96,6 +96,13 @@ class DispatchTest {
             return where() + " " + (spins > 0);
         }
 
+        /** The Linux nice value of the thread running it (field 19 of /proc/thread-self/stat). */
+        @Funq
+        public int niceness() throws java.io.IOException {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        }
+
         @Funq
         public Uni<Greeting> quick(Person person) {
             return Uni.createFrom().item(new Greeting("Hi " + person.name()));
@@ -111,6 +118,14 @@ class DispatchTest {
         given().post("/nonBlockingPlain").then().statusCode(200).body(equalTo("\"event-loop\""));
         given().post("/virtual").then().statusCode(200).body(equalTo("\"virtual-thread\""));
         given().post("/nothing").then().statusCode(204);
+    }
+
+    @Test
+    void worker_threads_give_way_to_the_event_loops_with_a_higher_nice_value() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/proc/thread-self")),
+                "Linux only");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 22, "needs the JDK's FFM API");
+        given().post("/niceness").then().statusCode(200).body(equalTo("10"));
     }
 
     static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -20,12 +20,15 @@ public final class OffloadingInvoker implements Invoker {
     private final DispatchMode mode;
     private final Vertx vertx;
     private final Executor virtualThreads;
+    private final WorkerPriority workerPriority;
 
-    public OffloadingInvoker(Invoker delegate, DispatchMode mode, Vertx vertx, Executor virtualThreads) {
+    public OffloadingInvoker(Invoker delegate, DispatchMode mode, Vertx vertx, Executor virtualThreads,
+            WorkerPriority workerPriority) {
         this.delegate = delegate;
         this.mode = mode;
         this.vertx = vertx;
         this.virtualThreads = virtualThreads;
+        this.workerPriority = workerPriority;
     }
 
     @Override
@@ -35,6 +38,7 @@ public final class OffloadingInvoker implements Invoker {
             case EVENT_LOOP -> Context.isOnEventLoopThread() ? invocation
                     : invocation.runSubscriptionOn(command -> eventLoopContext().runOnContext(ignored -> command.run()));
             case WORKER -> invocation.runSubscriptionOn(command -> isolated().executeBlocking(() -> {
+                workerPriority.apply();
                 command.run();
                 return null;
             }, false));
