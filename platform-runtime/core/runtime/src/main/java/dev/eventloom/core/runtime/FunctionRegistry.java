@@ -37,7 +37,6 @@ import dev.eventloom.core.runtime.invoke.WorkerPriority;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -70,8 +69,8 @@ public class FunctionRegistry {
         this.vertx = vertx;
         this.mapper = mapper;
         this.workerPriority = new WorkerPriority(config.workerNice());
-        // With quarkus-micrometer and a registry the counters are exported; without, they are kept in process.
-        this.meters = meters.isResolvable() ? meters.get() : new SimpleMeterRegistry();
+        // With quarkus-micrometer and a registry the meters are exported; without, nothing is recorded.
+        this.meters = meters.isResolvable() ? meters.get() : null;
     }
 
     /** The function of that name, if there is one. */
@@ -189,6 +188,19 @@ public class FunctionRegistry {
         return new EventFunction(metadata, dispatch, timeout, replyType, replySource, triggers, delivery);
     }
 
+    /** Counts a function holding the event loop too long, when there is a meter registry. */
+    private Runnable blockedCounter(String function) {
+        if (meters == null) {
+            return () -> {
+            };
+        }
+        Counter counter = Counter.builder(BLOCKED_COUNTER)
+                .description("Times a function held the event loop longer than eventloom.event-loop-warning-threshold")
+                .tag("function", function)
+                .register(meters);
+        return counter::increment;
+    }
+
     /** Gives the function its decorated invoker and, when it can take the fast lane, its inline invoker. */
     private void invoker(EventFunction function, FunctionInvoker generated, ClassLoader loader) {
         FunctionMetadata metadata = function.metadata();
@@ -208,10 +220,7 @@ public class FunctionRegistry {
         Invoker invoker = new RequestContextInvoker(
                 new MethodInvoker(generated, bean, binder::bind, metadata.getOutputShape()));
         if (function.dispatchMode() == DispatchMode.EVENT_LOOP) {
-            Counter blocked = Counter.builder(BLOCKED_COUNTER)
-                    .description("Times a function held the event loop longer than eventloom.event-loop-warning-threshold")
-                    .tag("function", function.name())
-                    .register(meters);
+            Runnable blocked = blockedCounter(function.name());
             invoker = new EventLoopGuardInvoker(invoker, config.eventLoopWarningThreshold(), blocked);
             OutputShape shape = metadata.getOutputShape();
             if (shape == OutputShape.VALUE || shape == OutputShape.VOID) {

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -79,7 +78,7 @@ final class ReliableDelivery {
         int running = metrics.inFlight.incrementAndGet();
         if (policy.maxConcurrency() > 0 && running > policy.maxConcurrency()) {
             metrics.inFlight.decrementAndGet();
-            metrics.rejected.increment();
+            metrics.rejected();
             return Uni.createFrom().failure(busy(function, event));
         }
         Uni<CloudEvent> delivery = policy.idempotent() ? idempotent(function, event, transportDeadline, attempt)
@@ -99,7 +98,7 @@ final class ReliableDelivery {
         String key = function.name() + '\u0000' + event.getSource() + '\u0000' + event.getId();
         return store.start(key, policy.idempotencyTtl()).chain(state -> switch (state) {
             case DONE -> {
-                function.metrics().duplicates.increment();
+                function.metrics().duplicate();
                 LOG.debugf("Event %s from %s was already processed by function '%s': skipped", event.getId(),
                         event.getSource(), function.name());
                 yield Uni.createFrom().nullItem();
@@ -116,11 +115,11 @@ final class ReliableDelivery {
     private Uni<CloudEvent> withRetries(EventFunction function, CloudEvent event, Instant transportDeadline,
             Supplier<Uni<CloudEvent>> attempt, int number) {
         FunctionMetrics metrics = function.metrics();
-        metrics.invocations.increment();
+        metrics.attempt();
         long started = System.nanoTime();
         return attempt.get()
-                .onTermination().invoke(() -> metrics.duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
-                .onItem().invoke(() -> metrics.successes.increment())
+                .onTermination().invoke(() -> metrics.duration(System.nanoTime() - started))
+                .onItem().invoke(() -> metrics.success())
                 .onFailure().recoverWithUni(failure -> afterFailure(function, event, transportDeadline, attempt, number,
                         failure));
     }
@@ -135,7 +134,7 @@ final class ReliableDelivery {
         if (!retryable) {
             return finalFailure(function, event, failure, number);
         }
-        function.metrics().retries.increment();
+        function.metrics().retry();
         LOG.infof("[EVL-0303] Function '%s' failed on event %s (attempt %d of %d): %s; retrying in %d ms",
                 function.name(), event.getId(), number, policy.retries() + 1, failure.getMessage(), delay.toMillis());
         return wait(delay).chain(() -> withRetries(function, event, transportDeadline, attempt, number + 1));
@@ -164,20 +163,20 @@ final class ReliableDelivery {
         int running = metrics.inFlight.incrementAndGet();
         if (policy.maxConcurrency() > 0 && running > policy.maxConcurrency()) {
             metrics.inFlight.decrementAndGet();
-            metrics.rejected.increment();
+            metrics.rejected();
             done.accept(null, busy(function, event));
             return;
         }
-        metrics.invocations.increment();
+        metrics.attempt();
         long started = System.nanoTime();
         CloudEvent reply;
         try {
             reply = now.run();
         } catch (Throwable failure) {
-            metrics.duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            metrics.duration(System.nanoTime() - started);
             if (policy.deadLetter() == null && (policy.retries() == 0 || !retryable(failure))) {
                 EventDispatcher.log(function, event, failure);
-                metrics.failures.increment();
+                metrics.failure();
                 metrics.inFlight.decrementAndGet();
                 done.accept(null, failure);
                 return;
@@ -187,8 +186,8 @@ final class ReliableDelivery {
                     .subscribe().with(item -> done.accept(item, null), error -> done.accept(null, error));
             return;
         }
-        metrics.duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        metrics.successes.increment();
+        metrics.duration(System.nanoTime() - started);
+        metrics.success();
         metrics.inFlight.decrementAndGet();
         done.accept(reply, null);
     }
@@ -218,19 +217,19 @@ final class ReliableDelivery {
         FunctionMetrics metrics = function.metrics();
         EventDispatcher.log(function, event, failure);
         if (policy.deadLetter() == null) {
-            metrics.failures.increment();
+            metrics.failure();
             return Uni.createFrom().failure(failure);
         }
         CloudEvent dead = deadLetter(function, event, failure, attempts);
         return sinks.send(policy.deadLetter(), dead)
                 .onItem().transform(ignored -> {
-                    metrics.deadLettered.increment();
+                    metrics.deadLettered();
                     LOG.warnf("[EVL-0302] Event %s went to the dead letter %s after %d attempt(s) of function '%s'",
                             event.getId(), policy.deadLetter(), attempts, function.name());
                     return (CloudEvent) null;
                 })
                 .onFailure().transform(sendFailure -> {
-                    metrics.failures.increment();
+                    metrics.failure();
                     LOG.errorf("[EVL-0302] Event %s could not go to the dead letter %s: %s; the failure goes back to "
                             + "the transport", event.getId(), policy.deadLetter(), sendFailure.getMessage());
                     failure.addSuppressed(sendFailure);

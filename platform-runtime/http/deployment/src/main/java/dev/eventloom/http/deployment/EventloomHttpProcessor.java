@@ -4,11 +4,13 @@ import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
 import dev.eventloom.http.runtime.HttpRecorder;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.vertx.http.deployment.RequireVirtualHttpBuildItem;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -27,6 +29,17 @@ class EventloomHttpProcessor {
      * Knative tells a container its port in {@code $PORT}, and stops it with SIGTERM expecting in-flight requests to
      * finish: both become defaults, which {@code application.properties} can still override.
      */
+    /**
+     * With the Lambda binding, HTTP-style Lambda events (API Gateway, ALB, Function URL) are served by this binding over
+     * Quarkus's in-process virtual connection.
+     */
+    @BuildStep
+    void virtualHttpForLambda(Capabilities capabilities, BuildProducer<RequireVirtualHttpBuildItem> virtualHttp) {
+        if (capabilities.isPresent("dev.eventloom.lambda")) {
+            virtualHttp.produce(RequireVirtualHttpBuildItem.MARKER);
+        }
+    }
+
     @BuildStep
     void knativeRuntimeContract(BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.http.port", "${PORT:8080}"));

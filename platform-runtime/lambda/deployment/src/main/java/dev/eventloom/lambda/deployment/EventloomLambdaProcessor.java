@@ -6,7 +6,6 @@ import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
-import io.quarkus.vertx.http.deployment.RequireVirtualHttpBuildItem;
 
 /**
  * Makes the application one AWS Lambda: {@link LambdaEventHandler} is the handler quarkus-amazon-lambda calls, and
@@ -30,10 +29,5 @@ class EventloomLambdaProcessor {
     @BuildStep
     AdditionalBeanBuildItem handlerBean() {
         return AdditionalBeanBuildItem.unremovableOf(LambdaEventHandler.class);
-    }
-
-    @BuildStep
-    RequireVirtualHttpBuildItem virtualHttp() {
-        return RequireVirtualHttpBuildItem.MARKER;
     }
 }

@@ -63,13 +63,16 @@ public class LambdaEventHandler implements RequestStreamHandler {
 
     private static final Logger LOG = Logger.getLogger(LambdaEventHandler.class);
     static final String DIRECT_TYPE = "dev.eventloom.lambda.invocation";
+    /** Whether the application has the HTTP binding (an optional dependency of this one). */
+    private static final boolean HTTP_BINDING = present("dev.eventloom.http.runtime.HttpRecorder");
 
     private final EventDispatcher dispatcher;
     private final Vertx vertx;
     private final ObjectMapper mapper;
     private final ObjectMapper events;
     private final AwsRecords records;
-    private final VirtualHttp http;
+    /** Created at the first HTTP-style event: a Lambda without the HTTP binding never loads it. */
+    private volatile VirtualHttp http;
     private final LogicalSources logicalSources;
     private final Set<String> served;
     private final EventFunction directFunction;
@@ -84,7 +87,6 @@ public class LambdaEventHandler implements RequestStreamHandler {
         this.config = config;
         this.events = mapper.copy().registerModule(JsonFormat.getCloudEventJacksonModule());
         this.records = new AwsRecords(mapper);
-        this.http = new VirtualHttp(mapper);
         this.logicalSources = new LogicalSources(config.sources().orElse(List.of()));
         if (config.batchConcurrency() < 1) {
             throw new ConfigurationException("eventloom.lambda.batch-concurrency must be at least 1, got "
@@ -126,12 +128,33 @@ public class LambdaEventHandler implements RequestStreamHandler {
         EventShape shape = EventShape.of(event);
         byte[] response = switch (shape) {
             case API_GATEWAY_V1, API_GATEWAY_V2, ALB -> mapper.writeValueAsBytes(
-                    http.handle(shape, event, context, deadline));
+                    http(shape).handle(shape, event, context, deadline));
             case CLOUD_EVENT -> cloudEvent(event, context, deadline);
             case DIRECT -> direct(event, payload, context, deadline);
             default -> batch(shape, event, context, deadline);
         };
         output.write(response);
+    }
+
+    private VirtualHttp http(EventShape shape) {
+        VirtualHttp served = http;
+        if (served == null) {
+            if (!HTTP_BINDING) {
+                throw new LambdaFunctionError("HttpBindingMissing", "This application cannot serve " + shape.description
+                        + " events: it has no HTTP binding. Add the dependency dev.eventloom:eventloom-http and rebuild");
+            }
+            http = served = new VirtualHttp(mapper);
+        }
+        return served;
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     // ---- batches ----------------------------------------------------------------------------------------------

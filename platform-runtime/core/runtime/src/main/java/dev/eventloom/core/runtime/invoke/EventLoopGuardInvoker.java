@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import dev.eventloom.core.runtime.InvocationContext;
-import io.micrometer.core.instrument.Counter;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,9 +19,9 @@ public final class EventLoopGuardInvoker implements Invoker {
 
     private final Invoker delegate;
     private final long thresholdNanos;
-    private final Counter blocked;
+    private final Runnable blocked;
 
-    public EventLoopGuardInvoker(Invoker delegate, Duration threshold, Counter blocked) {
+    public EventLoopGuardInvoker(Invoker delegate, Duration threshold, Runnable blocked) {
         this.delegate = delegate;
         this.thresholdNanos = threshold.toNanos();
         this.blocked = blocked;
@@ -35,7 +34,7 @@ public final class EventLoopGuardInvoker implements Invoker {
             emitter.onTermination(delegate.invoke(context).subscribe().with(emitter::complete, emitter::fail)::cancel);
             long held = System.nanoTime() - start;
             if (held > thresholdNanos) {
-                blocked.increment();
+                blocked.run();
                 LOG.warnf("[EVL-0101] Function '%s' held the event loop for %d ms on event %s (threshold %d ms): "
                         + "annotate it @Blocking or @RunOnVirtualThread, or make it non-blocking",
                         context.functionName(), TimeUnit.NANOSECONDS.toMillis(held), context.id(),

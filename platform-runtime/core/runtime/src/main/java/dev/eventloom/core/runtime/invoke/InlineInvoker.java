@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.InvocationContext;
 import io.cloudevents.CloudEvent;
-import io.micrometer.core.instrument.Counter;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 
@@ -28,11 +27,11 @@ public final class InlineInvoker {
     private final Object bean;
     private final Function<CloudEvent, Object> inputBinder;
     private final long thresholdNanos;
-    private final Counter blocked;
+    private final Runnable blocked;
     private final ManagedContext requestContext;
 
     public InlineInvoker(FunctionInvoker invoker, Object bean, Function<CloudEvent, Object> inputBinder,
-            Duration guardThreshold, Counter blocked) {
+            Duration guardThreshold, Runnable blocked) {
         this.invoker = invoker;
         this.bean = bean;
         this.inputBinder = inputBinder;
@@ -61,7 +60,7 @@ public final class InlineInvoker {
                 requestContext.terminate();
             }
             if (held > thresholdNanos) {
-                blocked.increment();
+                blocked.run();
                 LOG.warnf("[EVL-0101] Function '%s' held the event loop for %d ms on event %s (threshold %d ms): "
                         + "annotate it @Blocking or @RunOnVirtualThread, or make it non-blocking",
                         context.functionName(), TimeUnit.NANOSECONDS.toMillis(held), context.id(),
