@@ -99,7 +99,8 @@ public class EventDispatcher {
     /**
      * {@link #deliver(EventFunction, CloudEvent, Transport, String)} for callers that take a callback: {@code done}
      * gets the reply (or {@code null}) or the failure, on the caller's Vert.x context. An event-loop function with a
-     * synchronous signature called on an event loop runs inline, and {@code done} is called before this method returns.
+     * synchronous signature (or a {@code Uni} that completes at once) called on an event loop runs inline, and
+     * {@code done} is called before this method returns.
      */
     public void deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource,
             BiConsumer<CloudEvent, Throwable> done) {
@@ -107,7 +108,7 @@ public class EventDispatcher {
         if (inline(function)) {
             Supplier<Uni<CloudEvent>> later = () -> attempt(function, event, transport, logical);
             reliable.deliverNow(function, event, transport.deadline(),
-                    () -> attemptNow(function, event, transport, logical), later, this::onCaller, done);
+                    reported -> attemptNow(function, event, transport, logical, reported), later, this::onCaller, done);
             return;
         }
         onCaller(reliable.deliver(function, event, transport.deadline(),
@@ -162,16 +163,30 @@ public class EventDispatcher {
         });
     }
 
-    /** One attempt on this thread, through the function's {@link InlineInvoker}. */
-    private CloudEvent attemptNow(EventFunction function, CloudEvent event, Transport transport, String logical)
-            throws Exception {
+    /** One attempt started on this thread, through the function's {@link InlineInvoker}; reports its reply. */
+    private void attemptNow(EventFunction function, CloudEvent event, Transport transport, String logical,
+            BiConsumer<CloudEvent, Throwable> reported) {
         Instant deadline = deadline(function, transport);
-        InvocationContext context = new InvocationContext(function, event, transport, logical, deadline);
         if (!Instant.now().isBefore(deadline)) {
-            throw new EventloomException(Kind.TIMEOUT, "Function '" + function.name() + "' was not started on event "
-                    + event.getId() + ": the caller's deadline had passed");
+            reported.accept(null, new EventloomException(Kind.TIMEOUT, "Function '" + function.name()
+                    + "' was not started on event " + event.getId() + ": the caller's deadline had passed"));
+            return;
         }
-        return replies.reply(function, event, function.inline().invoke(context));
+        InvocationContext context = new InvocationContext(function, event, transport, logical, deadline);
+        function.inline().invoke(context, (result, failure) -> {
+            if (failure != null) {
+                reported.accept(null, failure);
+                return;
+            }
+            CloudEvent reply;
+            try {
+                reply = replies.reply(function, event, result);
+            } catch (RuntimeException e) {
+                reported.accept(null, e);
+                return;
+            }
+            reported.accept(reply, null);
+        });
     }
 
     /** The function's timeout from now, or the transport's deadline when that comes first. */

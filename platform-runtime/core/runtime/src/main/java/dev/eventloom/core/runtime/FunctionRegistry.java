@@ -222,11 +222,8 @@ public class FunctionRegistry {
         if (function.dispatchMode() == DispatchMode.EVENT_LOOP) {
             Runnable blocked = blockedCounter(function.name());
             invoker = new EventLoopGuardInvoker(invoker, config.eventLoopWarningThreshold(), blocked);
-            OutputShape shape = metadata.getOutputShape();
-            if (shape == OutputShape.VALUE || shape == OutputShape.VOID) {
-                function.inline(new InlineInvoker(generated, bean, binder::bind, config.eventLoopWarningThreshold(),
-                        blocked));
-            }
+            function.inline(new InlineInvoker(generated, bean, binder::bind, metadata.getOutputShape(),
+                    config.eventLoopWarningThreshold(), blocked, vertx));
         }
         Executor virtualThreads = function.dispatchMode() == DispatchMode.VIRTUAL_THREAD
                 ? VirtualThreadsRecorder.getCurrent()

@@ -149,11 +149,12 @@ final class ReliableDelivery {
     }
 
     /**
-     * The same rules as {@link #deliver}, for a function whose first attempt runs to completion on this thread
-     * ({@code now}): when it succeeds, or fails for good with no dead letter, {@code done} is called before this method
-     * returns, with no {@code Uni} in between. Retries and dead letters continue on {@code later}, which runs further
-     * attempts the ordinary way; {@code done} is then called by that pipeline, on {@code resume} when given. Only for
-     * policies {@link #immediate} accepts.
+     * The same rules as {@link #deliver}, for a function whose first attempt runs on this thread without a
+     * {@code Uni} pipeline ({@code now}): when it succeeds, or fails for good with no dead letter, {@code done} is called
+     * as soon as the attempt reports, with nothing in between (before this method returns when the attempt completes at
+     * once). Retries and dead letters continue on {@code later}, which runs further attempts the ordinary way;
+     * {@code done} is then called by that pipeline, on {@code resume} when given. Only for policies {@link #immediate}
+     * accepts.
      */
     void deliverNow(EventFunction function, CloudEvent event, Instant transportDeadline, Attempt now,
             Supplier<Uni<CloudEvent>> later, java.util.function.UnaryOperator<Uni<CloudEvent>> resume,
@@ -169,35 +170,31 @@ final class ReliableDelivery {
         }
         metrics.attempt();
         long started = System.nanoTime();
-        CloudEvent reply;
-        try {
-            reply = now.run();
-        } catch (Throwable failure) {
+        now.run((reply, failure) -> {
             metrics.duration(System.nanoTime() - started);
-            if (policy.deadLetter() == null && (policy.retries() == 0 || !retryable(failure))) {
+            if (failure == null) {
+                metrics.success();
+                metrics.inFlight.decrementAndGet();
+                done.accept(reply, null);
+            } else if (policy.deadLetter() == null && (policy.retries() == 0 || !retryable(failure))) {
                 EventDispatcher.log(function, event, failure);
                 metrics.failure();
                 metrics.inFlight.decrementAndGet();
                 done.accept(null, failure);
-                return;
+            } else {
+                resume.apply(afterFailure(function, event, transportDeadline, later, 1, failure)
+                        .onTermination().invoke(() -> metrics.inFlight.decrementAndGet()))
+                        .subscribe().with(item -> done.accept(item, null), error -> done.accept(null, error));
             }
-            resume.apply(afterFailure(function, event, transportDeadline, later, 1, failure)
-                    .onTermination().invoke(() -> metrics.inFlight.decrementAndGet()))
-                    .subscribe().with(item -> done.accept(item, null), error -> done.accept(null, error));
-            return;
-        }
-        metrics.duration(System.nanoTime() - started);
-        metrics.success();
-        metrics.inFlight.decrementAndGet();
-        done.accept(reply, null);
+        });
     }
 
-    /** An attempt that runs to completion on the calling thread. */
+    /** An attempt that starts on the calling thread and reports its reply (or {@code null}) or failure once. */
     @FunctionalInterface
     interface Attempt {
-        /** @return the reply, or {@code null} */
-        CloudEvent run() throws Exception;
+        void run(BiConsumer<CloudEvent, Throwable> reported);
     }
+
 
     /** Malformed or unreadable input and unknown functions fail the same way every time: no retry. */
     static boolean retryable(Throwable failure) {

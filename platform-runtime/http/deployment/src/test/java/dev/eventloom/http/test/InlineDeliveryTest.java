@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +32,7 @@ import io.cloudevents.CloudEvent;
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.response.Response;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Context;
 
@@ -123,6 +128,28 @@ class InlineDeliveryTest {
             return perInvocation.id();
         }
 
+        /** Completes at once, later on a Vert.x timer, later on a plain thread, never, or fails, as asked. */
+        @Funq
+        @Delivery(timeout = "300ms")
+        public Uni<String> later(Order order) {
+            calls.count("later:" + order.id());
+            int scope = perInvocation.id();
+            return switch (order.id()) {
+                case "now" -> Uni.createFrom().item("now " + scope);
+                case "timer" -> Uni.createFrom().item("timer " + scope).onItem().delayIt().by(Duration.ofMillis(50));
+                case "never" -> Uni.createFrom().nothing();
+                case "fail" -> Uni.createFrom().failure(new IllegalStateException("later failed"));
+                default -> throw new IllegalArgumentException("unknown case " + order.id());
+            };
+        }
+
+        @Funq
+        public CompletionStage<String> stage(Order order) {
+            calls.count("stage:" + order.id());
+            return CompletableFuture.supplyAsync(() -> "from " + Thread.currentThread().isVirtual(),
+                    CompletableFuture.delayedExecutor(30, TimeUnit.MILLISECONDS));
+        }
+
         @Funq
         @NonBlocking
         public void sink(Order order) {
@@ -210,6 +237,38 @@ class InlineDeliveryTest {
         event("sink", "i-6", "{\"id\":\"g\"}").then().statusCode(202);
         assertEquals(1, calls.byKey.get("sink:f").get());
         assertEquals(1, calls.byKey.get("sink:g").get());
+    }
+
+    @Test
+    void aUniThatCompletesAtOnceOrLaterAnswersAndItsRequestContextEndsWithIt() throws Exception {
+        int destroyedBefore = calls.destroyed.get();
+        given().contentType("application/json").body("{\"id\":\"now\"}").post("/later").then().statusCode(200)
+                .body(startsWith("\"now "));
+        given().contentType("application/json").body("{\"id\":\"timer\"}").post("/later").then().statusCode(200)
+                .body(startsWith("\"timer "));
+        assertEquals(destroyedBefore + 2, calls.destroyed.get());
+        assertTrue(calls.threads.stream().allMatch(thread -> thread.startsWith("loop:")), calls.threads.toString());
+    }
+
+    @Test
+    void aUniThatNeverCompletesTimesOutWith504AndItsRequestContextIsDestroyed() {
+        int destroyedBefore = calls.destroyed.get();
+        given().contentType("application/json").body("{\"id\":\"never\"}").post("/later").then().statusCode(504)
+                .body("detail", containsString("within its timeout of 300 ms"));
+        assertEquals(destroyedBefore + 1, calls.destroyed.get());
+    }
+
+    @Test
+    void aFailedUniIsAProblemResponse() {
+        given().contentType("application/json").body("{\"id\":\"fail\"}").post("/later").then().statusCode(500)
+                .body("detail", containsString("later failed"));
+    }
+
+    @Test
+    void aCompletionStageCompletedOnAnotherThreadAnswersFromTheEventLoop() {
+        given().contentType("application/json").body("{\"id\":\"s\"}").post("/stage").then().statusCode(200)
+                .body(equalTo("\"from false\""));
+        assertEquals(1, calls.byKey.get("stage:s").get());
     }
 
     @Test
