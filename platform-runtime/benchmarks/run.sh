@@ -49,14 +49,17 @@ fi
 
 if [ -z "${NO_BUILD:-}" ]; then
   (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/lambda-baseline-app,platform-runtime/benchmarks/eventloom-lambda-app,platform-runtime/benchmarks/messaging-baseline-app,platform-runtime/benchmarks/eventloom-messaging-app,platform-runtime/benchmarks/jmh -am)
+  # the integration test trains the AOT cache on the packaged application (target/quarkus-app/app.aot)
+  (cd "$root" && ./mvnw -q -B verify -Dsurefire.skip=true -pl platform-runtime/benchmarks/eventloom-app)
 fi
 
 vertx_cmd=("$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" dev.eventloom.benchmarks.VertxBaseline)
 funqy_cmd=("$java" -jar "$bench/funqy-app/target/quarkus-app/quarkus-run.jar")
 eventloom_cmd=("$java" -jar "$bench/eventloom-app/target/quarkus-app/quarkus-run.jar")
-# The same application with the class-data archive its build packages (quarkus.package.jar.aot.*); the archive records
-# the class path as the build ran it, so it starts from inside quarkus-app/.
-eventloom_cds_cmd=(bash -c "cd '$bench/eventloom-app/target/quarkus-app' && exec '$java' -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar")
+# The same application with the JDK AOT cache its build packages (quarkus.package.jar.aot.enabled, recorded while
+# TrainingIT exercises the packaged application); the cache records the class path as the build ran it, so it starts
+# from inside quarkus-app/.
+eventloom_aot_cmd=(bash -c "cd '$bench/eventloom-app/target/quarkus-app' && exec '$java' -XX:AOTCache=app.aot -jar quarkus-run.jar")
 
 results="$out/results.tsv"
 printf '# kind\tscenario\tround\tvalues (http: req/s, p50 ms, p99 ms; neighbour: p99 ms alone, beside; startup: ms, RSS KiB after first event, after load)\n' > "$results"
@@ -199,12 +202,12 @@ for round in $(seq 1 "$ROUNDS"); do
   printf 'neighbour\t%s\t%s\t%s\t%s\n' "eventloom fast function" "$round" "$alone" "$beside" >> "$results"
   printf '  fast function p99 alone %s ms, beside two CPU-burning requests %s ms\n' "$alone" "$beside"
 
-  for app in funqy eventloom "eventloom-appcds"; do
+  for app in funqy eventloom "eventloom-aot"; do
     echo "Startup and memory: $app"
     case "$app" in
       funqy) cmd=("${funqy_cmd[@]}") ;;
       eventloom) cmd=("${eventloom_cmd[@]}") ;;
-      *) cmd=("${eventloom_cds_cmd[@]}") ;;
+      *) cmd=("${eventloom_aot_cmd[@]}") ;;
     esac
     start_app "$app-startup" -- "${cmd[@]}"
     millis=$startup_ms
