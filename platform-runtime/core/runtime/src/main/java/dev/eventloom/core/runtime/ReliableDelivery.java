@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.jboss.logging.Logger;
 
@@ -157,7 +158,7 @@ final class ReliableDelivery {
      * accepts.
      */
     void deliverNow(EventFunction function, CloudEvent event, Instant transportDeadline, Attempt now,
-            Supplier<Uni<CloudEvent>> later, java.util.function.UnaryOperator<Uni<CloudEvent>> resume,
+            Supplier<Uni<CloudEvent>> later, UnaryOperator<Uni<CloudEvent>> resume,
             BiConsumer<CloudEvent, Throwable> done) {
         DeliveryPolicy policy = function.delivery();
         FunctionMetrics metrics = function.metrics();
@@ -194,7 +195,6 @@ final class ReliableDelivery {
     interface Attempt {
         void run(BiConsumer<CloudEvent, Throwable> reported);
     }
-
 
     /** Malformed or unreadable input and unknown functions fail the same way every time: no retry. */
     static boolean retryable(Throwable failure) {
