@@ -76,21 +76,26 @@ final class ReliableDelivery {
             Supplier<Uni<CloudEvent>> attempt) {
         DeliveryPolicy policy = function.delivery();
         FunctionMetrics metrics = function.metrics();
-        int running = metrics.inFlight.incrementAndGet();
-        if (policy.maxConcurrency() > 0 && running > policy.maxConcurrency()) {
-            metrics.inFlight.decrementAndGet();
-            metrics.rejected();
-            return Uni.createFrom().failure(busy(function, event));
+        EventloomException busy = admit(function, event);
+        if (busy != null) {
+            return Uni.createFrom().failure(busy);
         }
         Uni<CloudEvent> delivery = policy.idempotent() ? idempotent(function, event, transportDeadline, attempt)
                 : withRetries(function, event, transportDeadline, attempt, 1);
         return delivery.onTermination().invoke(() -> metrics.inFlight.decrementAndGet());
     }
 
-    private static EventloomException busy(EventFunction function, CloudEvent event) {
-        return new EventloomException(Kind.BUSY, "Function '" + function.name() + "' is running "
-                + function.delivery().maxConcurrency() + " events, its maxConcurrency; event " + event.getId()
-                + " was not started, retry it later");
+    /** Counts the delivery in flight, or refuses it over the concurrency limit: {@code null}, or the refusal. */
+    private static EventloomException admit(EventFunction function, CloudEvent event) {
+        FunctionMetrics metrics = function.metrics();
+        int limit = function.delivery().maxConcurrency();
+        if (metrics.inFlight.incrementAndGet() <= limit || limit == 0) {
+            return null;
+        }
+        metrics.inFlight.decrementAndGet();
+        metrics.rejected();
+        return new EventloomException(Kind.BUSY, "Function '" + function.name() + "' is running " + limit
+                + " events, its maxConcurrency; event " + event.getId() + " was not started, retry it later");
     }
 
     private Uni<CloudEvent> idempotent(EventFunction function, CloudEvent event, Instant transportDeadline,
@@ -162,11 +167,9 @@ final class ReliableDelivery {
             BiConsumer<CloudEvent, Throwable> done) {
         DeliveryPolicy policy = function.delivery();
         FunctionMetrics metrics = function.metrics();
-        int running = metrics.inFlight.incrementAndGet();
-        if (policy.maxConcurrency() > 0 && running > policy.maxConcurrency()) {
-            metrics.inFlight.decrementAndGet();
-            metrics.rejected();
-            done.accept(null, busy(function, event));
+        EventloomException busy = admit(function, event);
+        if (busy != null) {
+            done.accept(null, busy);
             return;
         }
         metrics.attempt();

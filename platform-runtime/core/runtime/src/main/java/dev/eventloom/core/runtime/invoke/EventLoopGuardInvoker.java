@@ -32,14 +32,18 @@ public final class EventLoopGuardInvoker implements Invoker {
         return Uni.createFrom().emitter(emitter -> {
             long start = System.nanoTime();
             emitter.onTermination(delegate.invoke(context).subscribe().with(emitter::complete, emitter::fail)::cancel);
-            long held = System.nanoTime() - start;
-            if (held > thresholdNanos) {
-                blocked.run();
-                LOG.warnf("[EVL-0101] Function '%s' held the event loop for %d ms on event %s (threshold %d ms): "
-                        + "annotate it @Blocking or @RunOnVirtualThread, or make it non-blocking",
-                        context.functionName(), TimeUnit.NANOSECONDS.toMillis(held), context.id(),
-                        TimeUnit.NANOSECONDS.toMillis(thresholdNanos));
-            }
+            warnIfHeld(System.nanoTime() - start, thresholdNanos, blocked, context);
         });
+    }
+
+    /** Counts and names a function that held the event loop longer than the threshold. */
+    static void warnIfHeld(long heldNanos, long thresholdNanos, Runnable blocked, InvocationContext context) {
+        if (heldNanos > thresholdNanos) {
+            blocked.run();
+            LOG.warnf("[EVL-0101] Function '%s' held the event loop for %d ms on event %s (threshold %d ms): "
+                    + "annotate it @Blocking or @RunOnVirtualThread, or make it non-blocking",
+                    context.functionName(), TimeUnit.NANOSECONDS.toMillis(heldNanos), context.id(),
+                    TimeUnit.NANOSECONDS.toMillis(thresholdNanos));
+        }
     }
 }

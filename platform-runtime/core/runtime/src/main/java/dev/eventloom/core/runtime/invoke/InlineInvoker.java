@@ -3,15 +3,10 @@ package dev.eventloom.core.runtime.invoke;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-import org.jboss.logging.Logger;
-
-import dev.eventloom.core.runtime.EventloomException;
-import dev.eventloom.core.runtime.EventloomException.Kind;
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.InvocationContext;
 import dev.eventloom.core.runtime.OutputShape;
@@ -33,8 +28,6 @@ import io.vertx.core.Vertx;
  * own, destroyed when the invocation ends however it ends, and the event-loop guard's warning.
  */
 public final class InlineInvoker {
-
-    private static final Logger LOG = Logger.getLogger(InlineInvoker.class);
 
     private final FunctionInvoker invoker;
     private final Object bean;
@@ -84,14 +77,7 @@ public final class InlineInvoker {
             if (activated) {
                 requestContext.deactivate();
             }
-            long held = System.nanoTime() - start;
-            if (held > thresholdNanos) {
-                blocked.run();
-                LOG.warnf("[EVL-0101] Function '%s' held the event loop for %d ms on event %s (threshold %d ms): "
-                        + "annotate it @Blocking or @RunOnVirtualThread, or make it non-blocking",
-                        context.functionName(), TimeUnit.NANOSECONDS.toMillis(held), context.id(),
-                        TimeUnit.NANOSECONDS.toMillis(thresholdNanos));
-            }
+            EventLoopGuardInvoker.warnIfHeld(System.nanoTime() - start, thresholdNanos, blocked, context);
         }
     }
 
@@ -121,7 +107,7 @@ public final class InlineInvoker {
             }
             long left = Duration.between(Instant.now(), context.deadline()).toMillis();
             timer = vertx.setTimer(Math.max(1, left), ignored -> {
-                if (complete(null, timeout(context))) {
+                if (complete(null, TimeoutInvoker.timeout(context))) {
                     subscription.cancel();
                 }
             });
@@ -151,9 +137,4 @@ public final class InlineInvoker {
         }
     }
 
-    private static EventloomException timeout(InvocationContext context) {
-        return new EventloomException(Kind.TIMEOUT, "Function '" + context.functionName() + "' did not finish event "
-                + context.id() + " within its timeout of " + context.function().timeout().toMillis()
-                + " ms; raise eventloom.function.\"" + context.functionName() + "\".timeout or make it faster");
-    }
 }

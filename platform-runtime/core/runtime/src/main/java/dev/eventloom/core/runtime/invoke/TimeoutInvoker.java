@@ -74,7 +74,7 @@ public final class TimeoutInvoker implements Invoker {
         });
     }
 
-    private static EventloomException timeout(InvocationContext context) {
+    static EventloomException timeout(InvocationContext context) {
         return new EventloomException(Kind.TIMEOUT, "Function '" + context.functionName() + "' did not finish event "
                 + context.id() + " within its timeout of " + context.function().timeout().toMillis()
                 + " ms; raise eventloom.function.\"" + context.functionName() + "\".timeout or make it faster");
