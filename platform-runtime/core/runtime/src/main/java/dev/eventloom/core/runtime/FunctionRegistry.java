@@ -57,7 +57,6 @@ public class FunctionRegistry {
     private final Vertx vertx;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
-
     private final WorkerPriority workerPriority;
 
     private volatile Map<String, EventFunction> functions = Map.of();

@@ -26,10 +26,6 @@ class EventloomHttpProcessor {
     }
 
     /**
-     * Knative tells a container its port in {@code $PORT}, and stops it with SIGTERM expecting in-flight requests to
-     * finish: both become defaults, which {@code application.properties} can still override.
-     */
-    /**
      * With the Lambda binding, HTTP-style Lambda events (API Gateway, ALB, Function URL) are served by this binding over
      * Quarkus's in-process virtual connection.
      */
@@ -40,6 +36,10 @@ class EventloomHttpProcessor {
         }
     }
 
+    /**
+     * Knative tells a container its port in {@code $PORT}, and stops it with SIGTERM expecting in-flight requests to
+     * finish: both become defaults, which {@code application.properties} can still override.
+     */
     @BuildStep
     void knativeRuntimeContract(BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.http.port", "${PORT:8080}"));

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -56,7 +58,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     private final long maxBodySize;
     private final int batchConcurrency;
     /** The source of events made from plain requests, by function. */
-    private final java.util.Map<String, URI> sources = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, URI> sources = new ConcurrentHashMap<>();
     /** Reads structured events: the application's mapper with the CloudEvents SDK's Jackson module. */
     private final ObjectMapper events;
 

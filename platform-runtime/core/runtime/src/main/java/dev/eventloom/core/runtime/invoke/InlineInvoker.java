@@ -61,7 +61,7 @@ public final class InlineInvoker {
             requestContext.activate();
         }
         ContextState state = activated ? requestContext.getState() : null;
-        Outcome outcome = new Outcome(done, activated ? state : null);
+        Outcome outcome = new Outcome(done, state);
         long start = System.nanoTime();
         try {
             Object result = invoker.invoke(bean, inputBinder.apply(context.cloudEvent()), context);
