@@ -46,7 +46,7 @@ public class RouterBenchmark {
     public void setUp() {
         EventRouter.Builder<String> builder = EventRouter.builder();
         for (int i = 0; i < triggers; i++) {
-            builder.add("f" + i, TriggerMetadata.of("com.acme.type" + i, null, List.of(), List.of(), List.of(), null, null));
+            builder.add("f" + i, TriggerMetadata.of(type(i), null, List.of(), List.of(), List.of(), null, null));
         }
         for (int i = 0; i < cesqlTriggers; i++) {
             builder.add("c" + i, TriggerMetadata.of(null, null, List.of(), List.of(), List.of(),
@@ -54,7 +54,12 @@ public class RouterBenchmark {
         }
         router = builder.build();
         event = CloudEventBuilder.v1().withId("1").withSource(URI.create("/bench"))
-                .withType("com.acme.type" + (triggers / 2)).withSubject("order-42").withExtension("tier", "gold").build();
+                .withType(type(triggers / 2)).withSubject("order-42").withExtension("tier", "gold").build();
+    }
+
+    /** Types of one length whatever their number, so that only the number of triggers changes between runs. */
+    private static String type(int i) {
+        return String.format("com.acme.type%05d", i);
     }
 
     @Benchmark
