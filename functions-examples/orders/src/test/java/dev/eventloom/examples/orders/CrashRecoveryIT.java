@@ -9,9 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +39,22 @@ class CrashRecoveryIT {
         Path audit = Path.of("target", "crash-audit.log").toAbsolutePath();
         Files.deleteIfExists(audit);
         try (InJvmKafka kafka = InJvmKafka.start()) {
+            // The topic exists before the first send: a producer racing the broker's auto-creation could lose its
+            // first batch, and the test would blame the consumer for an event that never reached the topic.
+            Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            try (Admin admin = Admin.create(adminConfig)) {
+                admin.createTopics(List.of(new NewTopic("crash-load", 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
             try (KafkaProducer<String, byte[]> producer = Kafka.producer(kafka.bootstrapServers())) {
+                List<Future<RecordMetadata>> sends = new ArrayList<>(EVENTS);
                 for (int i = 0; i < EVENTS; i++) {
-                    producer.send(Kafka.cloudEvent("crash-load", "k" + (i % 64), "tick-" + i, "load.tick",
-                            "{\"n\":" + i + "}"));
+                    sends.add(producer.send(Kafka.cloudEvent("crash-load", "k" + (i % 64), "tick-" + i, "load.tick",
+                            "{\"n\":" + i + "}")));
                 }
                 producer.flush();
+                for (Future<RecordMetadata> send : sends) {
+                    send.get(); // every event is in the topic before the application starts, or the test stops here
+                }
             }
             Process first = start(kafka, audit, "first");
             int before = waitForLines(audit, 3_000, first);
