@@ -226,8 +226,8 @@ echo "== AWS Lambda, JVM mode: cold start and invocations/s through a Runtime AP
   "lambda baseline=$bench/lambda-baseline-app/target/function.zip" \
   "eventloom lambda=$bench/eventloom-lambda-app/target/function.zip"
 
-echo "== Kafka: events/s from a pre-filled topic through consumption and ack (broker in the harness JVM)"
-"$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" \
+echo "== Kafka: events/s from a pre-filled topic through consumption and ack (app on CPU 0, broker in the harness JVM on CPU 1; the first quarter warms up)"
+"${load_cpu[@]}" "$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" \
   dev.eventloom.benchmarks.KafkaBench "$out" "$((ROUNDS * 2))" "${KAFKA_EVENTS:-200000}" \
   "plain @Incoming baseline=$bench/messaging-baseline-app/target/quarkus-app/quarkus-run.jar" \
   "eventloom messaging=$bench/eventloom-messaging-app/target/quarkus-app/quarkus-run.jar"

@@ -21,7 +21,9 @@ import dev.eventloom.testkit.kafka.InJvmKafka;
 
 /**
  * Events per second from Kafka through consumption and ack: each application reads the same pre-filled topic with a
- * group of its own, first record to last; A B A B so drift shows. The broker runs in this JVM.
+ * group of its own; A B A B so drift shows. The broker runs in this JVM. The first quarter of the events
+ * ({@code -Dbench.warmup=N} to change it) warms the JIT up and is not timed: the application runs on one CPU, where
+ * its JIT compiler threads otherwise take more of the timed part than its event loop does.
  *
  * <pre>
  * java -cp ... dev.eventloom.benchmarks.KafkaBench OUT_DIR ROUNDS EVENTS name=app.jar [name=app.jar ...]
@@ -35,6 +37,10 @@ public final class KafkaBench {
         Path out = Path.of(args[0]).toAbsolutePath();
         int rounds = Integer.parseInt(args[1]);
         int events = Integer.parseInt(args[2]);
+        int warmup = Integer.getInteger("bench.warmup", Math.max(1, events / 4));
+        if (warmup < 1 || warmup >= events) {
+            throw new IllegalArgumentException("bench.warmup must be at least 1 and below EVENTS (" + events + ")");
+        }
         Map<String, Path> apps = new LinkedHashMap<>();
         for (int i = 3; i < args.length; i++) {
             String[] app = args[i].split("=", 2);
@@ -45,7 +51,7 @@ public final class KafkaBench {
             fill(kafka.bootstrapServers(), events);
             for (int round = 1; round <= rounds; round++) {
                 for (Map.Entry<String, Path> app : apps.entrySet()) {
-                    double rate = run(kafka.bootstrapServers(), out, app.getKey(), app.getValue(), events,
+                    double rate = run(kafka.bootstrapServers(), out, app.getKey(), app.getValue(), events, warmup,
                             "bench-" + app.getKey().replaceAll("[^A-Za-z0-9]", "-") + "-" + round);
                     System.out.printf("  %-28s %10.0f events/s%n", app.getKey(), rate);
                     rows.add(String.join("\t", "kafka-rate", app.getKey(), String.valueOf(round),
@@ -81,14 +87,14 @@ public final class KafkaBench {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static double run(String bootstrap, Path out, String name, Path jar, int events, String group)
+    private static double run(String bootstrap, Path out, String name, Path jar, int events, int warmup, String group)
             throws Exception {
         Path result = out.resolve(group + ".result");
         Files.deleteIfExists(result);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dkafka.bootstrap.servers=" + bootstrap, "-Dmp.messaging.incoming.in.group.id=" + group,
-                "-Dbench.expected=" + events, "-Dbench.result.file=" + result, "-Dquarkus.http.port=0",
-                "-jar", jar.toString());
+                "-Dbench.expected=" + events, "-Dbench.warmup=" + warmup, "-Dbench.result.file=" + result,
+                "-Dquarkus.http.port=0", "-jar", jar.toString());
         List<String> pinned = new ArrayList<>();
         if (Runtime.getRuntime().availableProcessors() >= 2 && new File("/usr/bin/taskset").canExecute()) {
             pinned.addAll(List.of("taskset", "-c", "0"));
@@ -107,7 +113,7 @@ public final class KafkaBench {
             }
             String[] times = Files.readString(result).trim().split(" ");
             long millis = Math.max(1, Long.parseLong(times[1]) - Long.parseLong(times[0]));
-            return events * 1000.0 / millis;
+            return (events - warmup) * 1000.0 / millis;
         } finally {
             process.destroy();
             process.waitFor();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
@@ -152,6 +153,24 @@ public class EventDispatcher {
                 .chain(reply -> reply != null && replyTo != null ? sinks.send(replyTo, reply)
                         : replySink.forward(function.name(), reply))
                 .onItemOrFailure().transform((ignored, failure) -> failure);
+    }
+
+    /**
+     * {@link #deliverAndForward(EventFunction, CloudEvent, Transport, String, String)} for callers that take a
+     * callback: {@code done} gets {@code null} when the delivery succeeded (or was dead-lettered) and its reply was
+     * passed on, else the failure. Like {@link #deliver(EventFunction, CloudEvent, Transport, String, BiConsumer)},
+     * an inline delivery without a reply calls {@code done} before this method returns.
+     */
+    public void deliverAndForward(EventFunction function, CloudEvent event, Transport transport,
+            String logicalSource, String replyTo, Consumer<Throwable> done) {
+        deliver(function, event, transport, logicalSource, (reply, failure) -> {
+            if (failure != null || reply == null) {
+                done.accept(failure);
+                return;
+            }
+            (replyTo != null ? sinks.send(replyTo, reply) : replySink.forward(function.name(), reply))
+                    .subscribe().with(ignored -> done.accept(null), done);
+        });
     }
 
     /** One attempt: the function with its own timeout (bounded by the transport's deadline), then its reply. */

@@ -38,7 +38,7 @@ class KafkaBindingTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Functions.class, Seen.class, Topics.class, Item.class))
+            .withApplicationRoot(jar -> jar.addClasses(Functions.class, FanOut.class, Seen.class, Topics.class, Item.class))
             .overrideConfigKey("kafka.bootstrap.servers", SharedKafka.bootstrapServers())
             .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
             .overrideConfigKey("eventloom.messaging.incoming", "in")
@@ -64,6 +64,8 @@ class KafkaBindingTest {
         final Map<String, List<String>> byKey = new ConcurrentHashMap<>();
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
+        final AtomicInteger inWindow = new AtomicInteger();
+        final AtomicInteger mostInWindow = new AtomicInteger();
     }
 
     public static class Functions {
@@ -125,6 +127,41 @@ class KafkaBindingTest {
                 seen.running.decrementAndGet();
             }
             seen.calls.add("limited:" + item.name());
+        }
+    }
+
+    /** Two functions on one type: the message is settled once both are done. */
+    public static class FanOut {
+
+        @Inject
+        Seen seen;
+
+        @Funq
+        @Trigger(type = "test.fanout")
+        public void fanA(Item item) {
+            seen.calls.add("fanA:" + item.name());
+        }
+
+        @Funq
+        @Blocking
+        @Trigger(type = "test.fanout")
+        public void fanB(Item item) throws InterruptedException {
+            Thread.sleep(item.sleepMillis());
+            seen.calls.add("fanB:" + item.name());
+        }
+
+        /** No delivery limit: only the channel's window (8) bounds how many run at once. */
+        @Funq
+        @Blocking
+        @Trigger(type = "test.window")
+        public void window(Item item) throws InterruptedException {
+            seen.mostInWindow.accumulateAndGet(seen.inWindow.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(item.sleepMillis());
+            } finally {
+                seen.inWindow.decrementAndGet();
+            }
+            seen.calls.add("window:" + item.name());
         }
     }
 
@@ -228,5 +265,45 @@ class KafkaBindingTest {
                 .until(() -> seen.calls.stream().filter(c -> c.startsWith("limited:")).count() == 12);
         assertTrue(seen.mostAtOnce.get() <= 2, "never more than 2 at once: " + seen.mostAtOnce.get());
         assertEquals(2, seen.mostAtOnce.get(), "the channel's 8 slots did run 2 at once");
+    }
+
+    @Test
+    void anEventForTwoFunctionsReachesBothOnce() {
+        send(Map.of("fan-1", item("f1", 0, 50)), "test.fanout");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> seen.calls.contains("fanA:f1") && seen.calls.contains("fanB:f1"));
+        assertEquals(1, seen.calls.stream().filter(c -> c.equals("fanA:f1")).count());
+        assertEquals(1, seen.calls.stream().filter(c -> c.equals("fanB:f1")).count());
+    }
+
+    @Test
+    void theChannelWindowBoundsMessagesInProcess() {
+        Map<String, String> items = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            items.put("window-" + i, item("w" + i, 0, 30));
+        }
+        send(items, "test.window");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> seen.calls.stream().filter(c -> c.startsWith("window:")).count() == 40);
+        assertTrue(seen.mostInWindow.get() <= 8, "at most the channel's 8 at once: " + seen.mostInWindow.get());
+        assertTrue(seen.mostInWindow.get() > 1, "messages ran side by side: " + seen.mostInWindow.get());
+    }
+
+    /** Sends each id's data as a CloudEvent of {@code type} and waits until the broker took every one. */
+    private static void send(Map<String, String> dataById, String type) {
+        try (KafkaProducer<String, byte[]> producer = Topics.producer()) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            dataById.forEach((id, data) -> {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>("binding-in", id,
+                        data.getBytes(StandardCharsets.UTF_8));
+                cloudEvent(id, type).forEach((n, v) -> record.headers().add(n, v.getBytes(StandardCharsets.UTF_8)));
+                sent.add(producer.send(record));
+            });
+            for (java.util.concurrent.Future<?> one : sent) {
+                one.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send " + dataById.keySet(), e);
+        }
     }
 }

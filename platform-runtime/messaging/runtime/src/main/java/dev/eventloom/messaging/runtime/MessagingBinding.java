@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +34,7 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.MultiSubscriber;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Context;
@@ -47,6 +50,8 @@ import io.vertx.core.Vertx;
 public class MessagingBinding {
 
     private static final Logger LOG = Logger.getLogger(MessagingBinding.class);
+    private static final Duration BUSY_FIRST_WAIT = Duration.ofMillis(20);
+    private static final Duration BUSY_MAX_WAIT = Duration.ofSeconds(1);
     private static final ChannelConfig DEFAULTS = new ChannelConfig() {
         @Override
         public java.util.Optional<String> logicalSource() {
@@ -153,75 +158,169 @@ public class MessagingBinding {
         String logical = settings.logicalSource().orElse(channel);
         LOG.infof("Channel '%s' feeds the functions (logical source '%s', %d messages at once)", channel, logical,
                 settings.concurrency());
-        return messages
-                .onItem().transformToUni(message -> onOwnContext(() -> process(channel, logical, settings, message)))
-                .merge(settings.concurrency())
-                .subscribe().with(ignored -> {
-                }, failure -> LOG.errorf(failure, "[EVL-0601] Channel '%s' stopped: %s", channel, failure.getMessage()));
+        ChannelSubscriber subscriber = new ChannelSubscriber(channel, logical, settings);
+        messages.subscribe().withSubscriber(subscriber);
+        return subscriber;
+    }
+
+    /**
+     * Takes a channel's messages with at most {@code concurrency} of them in process: it requests that many, and
+     * requests again as messages are settled (in batches of half the window, since a request may cost the connector a
+     * hop through its event loop). A message is settled once acked or nacked, so the window is the backpressure.
+     */
+    private final class ChannelSubscriber implements MultiSubscriber<Message<?>>, Cancellable {
+
+        private final String channel;
+        private final String logical;
+        private final ChannelConfig settings;
+        private final int batch;
+        private final AtomicInteger settled = new AtomicInteger();
+        private volatile Flow.Subscription upstream;
+
+        ChannelSubscriber(String channel, String logical, ChannelConfig settings) {
+            this.channel = channel;
+            this.logical = logical;
+            this.settings = settings;
+            this.batch = Math.max(1, settings.concurrency() / 2);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            upstream = subscription;
+            subscription.request(settings.concurrency());
+        }
+
+        @Override
+        public void onItem(Message<?> message) {
+            onOwnContext(() -> {
+                try {
+                    process(channel, logical, settings, message, this::settled);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "[EVL-0602] A message from channel '%s' could not be processed and is nacked: %s",
+                            channel, e.getMessage());
+                    settle(message, message.nack(e), this::settled);
+                }
+            });
+        }
+
+        private void settled() {
+            if (settled.incrementAndGet() == batch) {
+                settled.addAndGet(-batch);
+                upstream.request(batch);
+            }
+        }
+
+        @Override
+        public void onFailure(Throwable failure) {
+            LOG.errorf(failure, "[EVL-0601] Channel '%s' stopped: %s", channel, failure.getMessage());
+        }
+
+        @Override
+        public void onCompletion() {
+            LOG.debugf("Channel '%s' completed", channel);
+        }
+
+        @Override
+        public void cancel() {
+            Flow.Subscription subscription = upstream;
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
     }
 
     /**
      * Runs the work on a duplicated context of its own (CDI request state lives in the context, so messages processed
      * at once must not share one). On the event loop it starts right away, without a hop through the task queue.
      */
-    private <T> Uni<T> onOwnContext(java.util.function.Supplier<Uni<T>> work) {
-        return Uni.createFrom().emitter(emitter -> {
-            Context current = Vertx.currentContext();
-            Context context = VertxContext.createNewDuplicatedContext(current != null ? current
-                    : vertx.getOrCreateContext());
-            io.vertx.core.Handler<Void> run = ignored -> work.get().subscribe().with(emitter::complete, emitter::fail);
-            if (current != null && current.isEventLoopContext() && Context.isOnEventLoopThread()) {
-                ((io.vertx.core.impl.ContextInternal) context).dispatch(run);
-            } else {
-                context.runOnContext(run);
-            }
-        });
+    private void onOwnContext(Runnable work) {
+        Context current = Vertx.currentContext();
+        Context context = VertxContext.createNewDuplicatedContext(current != null ? current
+                : vertx.getOrCreateContext());
+        io.vertx.core.Handler<Void> run = ignored -> work.run();
+        if (current != null && current.isEventLoopContext() && Context.isOnEventLoopThread()) {
+            ((io.vertx.core.impl.ContextInternal) context).dispatch(run);
+        } else {
+            context.runOnContext(run);
+        }
     }
 
-    /** Routes one message, then acks or nacks it; never fails (the stream must go on). */
-    private Uni<Void> process(String channel, String logical, ChannelConfig settings, Message<?> message) {
+    /** Routes one message, then acks or nacks it and calls {@code settled}; never throws (the stream must go on). */
+    private void process(String channel, String logical, ChannelConfig settings, Message<?> message,
+            Runnable settled) {
         CloudEvent event;
         try {
             event = events.toCloudEvent(channel, settings.type(), message);
         } catch (Exception e) {
-            return undecodable(channel, settings, message, e);
+            undecodable(channel, settings, message, e).subscribe().with(ignored -> settled.run(), ignored -> settled
+                    .run());
+            return;
         }
         List<EventFunction> targets = dispatcher.route(event, logical);
         if (targets.isEmpty()) {
             LOG.debugf("No trigger matches event %s (type %s) from channel '%s': acknowledged", event.getId(),
                     event.getType(), channel);
-            return ack(message);
+            settle(message, message.ack(), settled);
+            return;
         }
         MessageTransport transport = new MessageTransport(message, () -> events.headers(message));
         if (targets.size() == 1) {
-            return deliver(targets.get(0), event, transport, logical, settings)
-                    .chain(failure -> settle(channel, event, message, failure));
+            deliver(targets.get(0), event, transport, logical, settings, 0,
+                    failure -> settle(channel, event, message, failure, settled));
+            return;
         }
-        List<Uni<Throwable>> deliveries = targets.stream().map(function -> deliver(function, event, transport,
-                logical, settings)).toList();
-        return Uni.join().all(deliveries).andCollectFailures().chain(failures -> settle(channel, event, message,
-                failures.stream().filter(f -> f != null).findFirst().orElse(null)));
+        AtomicInteger remaining = new AtomicInteger(targets.size());
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        for (EventFunction function : targets) {
+            deliver(function, event, transport, logical, settings, 0, failure -> {
+                if (failure != null) {
+                    firstFailure.compareAndSet(null, failure);
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    settle(channel, event, message, firstFailure.get(), settled);
+                }
+            });
+        }
     }
 
-    private Uni<Void> settle(String channel, CloudEvent event, Message<?> message, Throwable failure) {
+    private void settle(String channel, CloudEvent event, Message<?> message, Throwable failure, Runnable settled) {
         if (failure == null) {
-            return ack(message);
+            settle(message, message.ack(), settled);
+            return;
         }
         LOG.errorf("[EVL-0602] Message %s from channel '%s' failed and is nacked: %s", event.getId(), channel,
                 failure.getMessage());
-        return nack(message, failure);
+        settle(message, message.nack(failure), settled);
     }
 
-    /** One function: a function at its concurrency limit is waited for; the reply goes where the channel says. */
-    private Uni<Throwable> deliver(EventFunction function, CloudEvent event, MessageTransport transport,
-            String logical, ChannelConfig settings) {
-        return Uni.createFrom().deferred(() -> dispatcher.deliverAndForward(function, event, transport, logical,
-                settings.replyTo().orElse(null)))
-                // a function at its limit did not start: wait for a slot instead of failing the message
-                .chain(failure -> EventloomException.kindOf(failure) == Kind.BUSY && failure != null
-                        ? Uni.createFrom().<Throwable> failure(failure) : Uni.createFrom().item(failure))
-                .onFailure(f -> EventloomException.kindOf(f) == Kind.BUSY).retry()
-                .withBackOff(Duration.ofMillis(20), Duration.ofSeconds(1)).indefinitely();
+    /** The window moves on once the connector took the ack or nack, whatever it answered. */
+    private static void settle(Message<?> message, java.util.concurrent.CompletionStage<Void> acknowledgement,
+            Runnable settled) {
+        acknowledgement.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.debugf(failure, "The connector refused to settle a message: %s", failure.getMessage());
+            }
+            settled.run();
+        });
+    }
+
+    /**
+     * One function: a function at its concurrency limit did not start, so the message waits for a slot (20 ms, then
+     * doubling up to 1 s) instead of failing; the reply goes where the channel says.
+     */
+    private void deliver(EventFunction function, CloudEvent event, MessageTransport transport, String logical,
+            ChannelConfig settings, int busyRounds, java.util.function.Consumer<Throwable> done) {
+        dispatcher.deliverAndForward(function, event, transport, logical, settings.replyTo().orElse(null),
+                failure -> {
+                    if (failure != null && EventloomException.kindOf(failure) == Kind.BUSY) {
+                        long delay = Math.min(BUSY_MAX_WAIT.toMillis(),
+                                BUSY_FIRST_WAIT.toMillis() << Math.min(busyRounds, 10));
+                        vertx.setTimer(delay, ignored -> deliver(function, event, transport, logical, settings,
+                                busyRounds + 1, done));
+                        return;
+                    }
+                    done.accept(failure);
+                });
     }
 
     private Uni<Void> undecodable(String channel, ChannelConfig settings, Message<?> message, Exception problem) {
