@@ -51,11 +51,15 @@ if [ -z "${NO_BUILD:-}" ]; then
   (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/lambda-baseline-app,platform-runtime/benchmarks/eventloom-lambda-app,platform-runtime/benchmarks/messaging-baseline-app,platform-runtime/benchmarks/eventloom-messaging-app,platform-runtime/benchmarks/jmh -am)
   # the integration test trains the AOT cache on the packaged application (target/quarkus-app/app.aot)
   (cd "$root" && ./mvnw -q -B verify -Dsurefire.skip=true -pl platform-runtime/benchmarks/eventloom-app)
+  # and the application as `mvn package` builds it by default (fast-jar, no AOT cache) for every other measurement: the
+  # AOT packaging loads classes through the JDK's class path, which costs a run without the cache about 40 MB of RSS
+  (cd "$root" && ./mvnw -q -B package -DskipTests -Dquarkus.package.jar.aot.enabled=false \
+    -Dquarkus.package.output-directory=plain-app -pl platform-runtime/benchmarks/eventloom-app)
 fi
 
 vertx_cmd=("$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" dev.eventloom.benchmarks.VertxBaseline)
 funqy_cmd=("$java" -jar "$bench/funqy-app/target/quarkus-app/quarkus-run.jar")
-eventloom_cmd=("$java" -jar "$bench/eventloom-app/target/quarkus-app/quarkus-run.jar")
+eventloom_cmd=("$java" -jar "$bench/eventloom-app/target/plain-app/quarkus-run.jar")
 # The same application with the JDK AOT cache its build packages (quarkus.package.jar.aot.enabled, recorded while
 # TrainingIT exercises the packaged application); the cache records the class path as the build ran it, so it starts
 # from inside quarkus-app/.
