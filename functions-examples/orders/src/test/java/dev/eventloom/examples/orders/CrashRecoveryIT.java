@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import dev.eventloom.testkit.kafka.InJvmKafka;
+import dev.eventloom.testkit.kafka.KafkaClients;
 
 /**
  * At-least-once across a crash: the packaged application consumes 10,000 events in a JVM of its own, is killed with
@@ -45,11 +46,11 @@ class CrashRecoveryIT {
             try (Admin admin = Admin.create(adminConfig)) {
                 admin.createTopics(List.of(new NewTopic("crash-load", 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
             }
-            try (KafkaProducer<String, byte[]> producer = Kafka.producer(kafka.bootstrapServers())) {
+            try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(kafka.bootstrapServers())) {
                 List<Future<RecordMetadata>> sends = new ArrayList<>(EVENTS);
                 for (int i = 0; i < EVENTS; i++) {
-                    sends.add(producer.send(Kafka.cloudEvent("crash-load", "k" + (i % 64), "tick-" + i, "load.tick",
-                            "{\"n\":" + i + "}")));
+                    sends.add(producer.send(KafkaClients.cloudEvent("crash-load", "k" + (i % 64), "tick-" + i,
+                            "/shop", "load.tick", bytes("{\"n\":" + i + "}"))));
                 }
                 producer.flush();
                 for (Future<RecordMetadata> send : sends) {
@@ -118,5 +119,9 @@ class CrashRecoveryIT {
     private static int distinct(Path audit) throws Exception {
         Set<String> ids = new HashSet<>(lines(audit));
         return ids.size();
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -13,11 +13,11 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.eventloom.testkit.kafka.InJvmKafka;
+import dev.eventloom.testkit.kafka.KafkaClients;
 
 /**
  * Events per second from Kafka through consumption and ack: each application reads the same pre-filled topic with a
@@ -72,19 +72,11 @@ public final class KafkaBench {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
             for (int i = 0; i < events; i++) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>("bench", "k" + (i & 63),
-                        ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
-                record.headers().add("ce_specversion", b("1.0")).add("ce_id", b("tick-" + i))
-                        .add("ce_source", b("/bench")).add("ce_type", b("bench.tick"))
-                        .add("content-type", b("application/json"));
-                producer.send(record);
+                producer.send(KafkaClients.cloudEvent("bench", "k" + (i & 63), "tick-" + i, "/bench", "bench.tick",
+                        ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }
-    }
-
-    private static byte[] b(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static double run(String bootstrap, Path out, String name, Path jar, int events, int warmup, String group)

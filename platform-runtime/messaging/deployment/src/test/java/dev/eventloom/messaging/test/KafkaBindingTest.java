@@ -19,7 +19,6 @@ import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +27,7 @@ import dev.eventloom.Delivery;
 import dev.eventloom.EventContext;
 import dev.eventloom.Reply;
 import dev.eventloom.Trigger;
+import dev.eventloom.testkit.kafka.KafkaClients;
 import dev.eventloom.testkit.kafka.SharedKafka;
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
@@ -230,11 +230,8 @@ class KafkaBindingTest {
         try (KafkaProducer<String, byte[]> producer = Topics.producer()) {
             for (int i = 0; i < 20; i++) {
                 for (String key : List.of("a", "b", "c")) {
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>("binding-in", key,
-                            item(key + i, 0, (i * 7 + key.hashCode()) % 15).getBytes(StandardCharsets.UTF_8));
-                    cloudEvent(key + "-" + i, "test.ordered").forEach((n, v) -> record.headers().add(n,
-                            v.getBytes(StandardCharsets.UTF_8)));
-                    producer.send(record);
+                    producer.send(KafkaClients.record("binding-in", key, item(key + i, 0, (i * 7 + key.hashCode())
+                            % 15).getBytes(StandardCharsets.UTF_8), cloudEvent(key + "-" + i, "test.ordered")));
                 }
             }
             producer.flush();
@@ -253,11 +250,8 @@ class KafkaBindingTest {
     void aConcurrencyLimitHoldsMessagesBackInsteadOfFailingThem() throws Exception {
         try (KafkaProducer<String, byte[]> producer = Topics.producer()) {
             for (int i = 0; i < 12; i++) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>("binding-in", "k" + i,
-                        item("l" + i, 0, 100).getBytes(StandardCharsets.UTF_8));
-                cloudEvent("limited-" + i, "test.limited").forEach((n, v) -> record.headers().add(n,
-                        v.getBytes(StandardCharsets.UTF_8)));
-                producer.send(record);
+                producer.send(KafkaClients.record("binding-in", "k" + i, item("l" + i, 0, 100)
+                        .getBytes(StandardCharsets.UTF_8), cloudEvent("limited-" + i, "test.limited")));
             }
             producer.flush();
         }
@@ -293,12 +287,8 @@ class KafkaBindingTest {
     private static void send(Map<String, String> dataById, String type) {
         try (KafkaProducer<String, byte[]> producer = Topics.producer()) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            dataById.forEach((id, data) -> {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>("binding-in", id,
-                        data.getBytes(StandardCharsets.UTF_8));
-                cloudEvent(id, type).forEach((n, v) -> record.headers().add(n, v.getBytes(StandardCharsets.UTF_8)));
-                sent.add(producer.send(record));
-            });
+            dataById.forEach((id, data) -> sent.add(producer.send(KafkaClients.record("binding-in", id,
+                    data.getBytes(StandardCharsets.UTF_8), cloudEvent(id, type)))));
             for (java.util.concurrent.Future<?> one : sent) {
                 one.get();
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.Priority;
@@ -175,6 +176,8 @@ public class MessagingBinding {
         private final ChannelConfig settings;
         private final int batch;
         private final AtomicInteger settled = new AtomicInteger();
+        private final AtomicLong toRequest = new AtomicLong();
+        private final AtomicInteger requesting = new AtomicInteger();
         private volatile Flow.Subscription upstream;
 
         ChannelSubscriber(String channel, String logical, ChannelConfig settings) {
@@ -187,7 +190,7 @@ public class MessagingBinding {
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             upstream = subscription;
-            subscription.request(settings.concurrency());
+            request(settings.concurrency());
         }
 
         @Override
@@ -206,8 +209,24 @@ public class MessagingBinding {
         private void settled() {
             if (settled.incrementAndGet() == batch) {
                 settled.addAndGet(-batch);
-                upstream.request(batch);
+                request(batch);
             }
+        }
+
+        /** Messages settle on several threads; the subscription's {@code request} must still be called serially. */
+        private void request(long n) {
+            toRequest.addAndGet(n);
+            if (requesting.getAndIncrement() != 0) {
+                return;
+            }
+            int missed = 1;
+            do {
+                long pending = toRequest.getAndSet(0);
+                if (pending > 0) {
+                    upstream.request(pending);
+                }
+                missed = requesting.addAndGet(-missed);
+            } while (missed != 0);
         }
 
         @Override
