@@ -34,12 +34,12 @@ public final class EventRouter<T> {
     private record Route<T>(T target, int order, String logicalSource, EventFilter filter) {
     }
 
-    private final Map<String, Route<T>[]> byType;
-    private final Map<String, Route<T>[]> bySource;
+    private final StringIndex<Route<T>[]> byType;
+    private final StringIndex<Route<T>[]> bySource;
     private final Route<T>[] unindexed;
     private final int size;
 
-    private EventRouter(Map<String, Route<T>[]> byType, Map<String, Route<T>[]> bySource, Route<T>[] unindexed,
+    private EventRouter(StringIndex<Route<T>[]> byType, StringIndex<Route<T>[]> bySource, Route<T>[] unindexed,
             int size) {
         this.byType = byType;
         this.bySource = bySource;
@@ -140,10 +140,10 @@ public final class EventRouter<T> {
             return new EventRouter<>(freeze(byType), freeze(bySource), toArray(unindexed), size);
         }
 
-        private static <T> Map<String, Route<T>[]> freeze(Map<String, List<Route<T>>> index) {
+        private static <T> StringIndex<Route<T>[]> freeze(Map<String, List<Route<T>>> index) {
             Map<String, Route<T>[]> frozen = new HashMap<>(index.size() * 2);
             index.forEach((key, routes) -> frozen.put(key, toArray(routes)));
-            return frozen;
+            return new StringIndex<>(frozen);
         }
 
         @SuppressWarnings("unchecked")
