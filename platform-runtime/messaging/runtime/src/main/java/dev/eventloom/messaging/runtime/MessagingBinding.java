@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -201,7 +203,7 @@ public class MessagingBinding {
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "[EVL-0602] A message from channel '%s' could not be processed and is nacked: %s",
                             channel, e.getMessage());
-                    settle(message, message.nack(e), this::settled);
+                    whenSettled(message.nack(e), this::settled);
                 }
             });
         }
@@ -279,7 +281,7 @@ public class MessagingBinding {
         if (targets.isEmpty()) {
             LOG.debugf("No trigger matches event %s (type %s) from channel '%s': acknowledged", event.getId(),
                     event.getType(), channel);
-            settle(message, message.ack(), settled);
+            whenSettled(message.ack(), settled);
             return;
         }
         MessageTransport transport = new MessageTransport(message, () -> events.headers(message));
@@ -304,17 +306,16 @@ public class MessagingBinding {
 
     private void settle(String channel, CloudEvent event, Message<?> message, Throwable failure, Runnable settled) {
         if (failure == null) {
-            settle(message, message.ack(), settled);
+            whenSettled(message.ack(), settled);
             return;
         }
         LOG.errorf("[EVL-0602] Message %s from channel '%s' failed and is nacked: %s", event.getId(), channel,
                 failure.getMessage());
-        settle(message, message.nack(failure), settled);
+        whenSettled(message.nack(failure), settled);
     }
 
     /** The window moves on once the connector took the ack or nack, whatever it answered. */
-    private static void settle(Message<?> message, java.util.concurrent.CompletionStage<Void> acknowledgement,
-            Runnable settled) {
+    private static void whenSettled(CompletionStage<Void> acknowledgement, Runnable settled) {
         acknowledgement.whenComplete((ignored, failure) -> {
             if (failure != null) {
                 LOG.debugf(failure, "The connector refused to settle a message: %s", failure.getMessage());
@@ -328,7 +329,7 @@ public class MessagingBinding {
      * doubling up to 1 s) instead of failing; the reply goes where the channel says.
      */
     private void deliver(EventFunction function, CloudEvent event, MessageTransport transport, String logical,
-            ChannelConfig settings, int busyRounds, java.util.function.Consumer<Throwable> done) {
+            ChannelConfig settings, int busyRounds, Consumer<Throwable> done) {
         dispatcher.deliverAndForward(function, event, transport, logical, settings.replyTo().orElse(null),
                 failure -> {
                     if (failure != null && EventloomException.kindOf(failure) == Kind.BUSY) {
