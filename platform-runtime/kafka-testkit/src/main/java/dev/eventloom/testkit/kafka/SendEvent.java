@@ -1,6 +1,8 @@
 package dev.eventloom.testkit.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,7 +23,7 @@ public final class SendEvent {
             System.exit(2);
         }
         String id = UUID.randomUUID().toString();
-        byte[] data = args[3].startsWith("@") ? java.nio.file.Files.readAllBytes(java.nio.file.Path.of(args[3].substring(1)))
+        byte[] data = args[3].startsWith("@") ? Files.readAllBytes(Path.of(args[3].substring(1)))
                 : args[3].getBytes(StandardCharsets.UTF_8);
         ProducerRecord<String, byte[]> record = KafkaClients.cloudEvent(args[1], args.length > 4 ? args[4] : null, id,
                 "/send-event", args[2], data);

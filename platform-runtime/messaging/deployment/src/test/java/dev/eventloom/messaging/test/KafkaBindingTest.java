@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -38,7 +40,8 @@ class KafkaBindingTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Functions.class, FanOut.class, Seen.class, Topics.class, Item.class))
+            .withApplicationRoot(jar -> jar.addClasses(Functions.class, FanOut.class, Seen.class, Topics.class,
+                    Item.class))
             .overrideConfigKey("kafka.bootstrap.servers", SharedKafka.bootstrapServers())
             .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
             .overrideConfigKey("eventloom.messaging.incoming", "in")
@@ -272,7 +275,7 @@ class KafkaBindingTest {
 
     @Test
     void theChannelWindowBoundsMessagesInProcess() {
-        Map<String, String> items = new java.util.LinkedHashMap<>();
+        Map<String, String> items = new LinkedHashMap<>();
         for (int i = 0; i < 40; i++) {
             items.put("window-" + i, item("w" + i, 0, 30));
         }
@@ -286,10 +289,10 @@ class KafkaBindingTest {
     /** Sends each id's data as a CloudEvent of {@code type} and waits until the broker took every one. */
     private static void send(Map<String, String> dataById, String type) {
         try (KafkaProducer<String, byte[]> producer = Topics.producer()) {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             dataById.forEach((id, data) -> sent.add(producer.send(KafkaClients.record("binding-in", id,
                     data.getBytes(StandardCharsets.UTF_8), cloudEvent(id, type)))));
-            for (java.util.concurrent.Future<?> one : sent) {
+            for (Future<?> one : sent) {
                 one.get();
             }
         } catch (Exception e) {
