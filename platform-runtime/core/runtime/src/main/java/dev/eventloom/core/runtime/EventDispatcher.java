@@ -149,10 +149,13 @@ public class EventDispatcher {
      */
     public Uni<Throwable> deliverAndForward(EventFunction function, CloudEvent event, Transport transport,
             String logicalSource, String replyTo) {
-        return deliver(function, event, transport, logicalSource)
-                .chain(reply -> reply != null && replyTo != null ? sinks.send(replyTo, reply)
-                        : replySink.forward(function.name(), reply))
-                .onItemOrFailure().transform((ignored, failure) -> failure);
+        return Uni.createFrom().emitter(emitter -> {
+            try {
+                deliverAndForward(function, event, transport, logicalSource, replyTo, emitter::complete);
+            } catch (RuntimeException e) {
+                emitter.complete(e);
+            }
+        });
     }
 
     /**
