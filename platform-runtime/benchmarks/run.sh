@@ -49,6 +49,8 @@ fi
 
 if [ -z "${NO_BUILD:-}" ]; then
   (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/lambda-baseline-app,platform-runtime/benchmarks/eventloom-lambda-app,platform-runtime/benchmarks/messaging-baseline-app,platform-runtime/benchmarks/eventloom-messaging-app,platform-runtime/benchmarks/jmh -am)
+  # the baseline Lambda with quarkus-vertx added and unused (target/vertx-floor/function.zip): what Vert.x alone costs
+  (cd "$root" && ./mvnw -q -B package -DskipTests -Pvertx-floor -pl platform-runtime/benchmarks/lambda-baseline-app)
   # the integration test trains the AOT cache on the packaged application (target/quarkus-app/app.aot)
   (cd "$root" && ./mvnw -q -B verify -Dsurefire.skip=true -pl platform-runtime/benchmarks/eventloom-app)
   # and the application as `mvn package` builds it by default (fast-jar, no AOT cache) for every other measurement: the
@@ -228,6 +230,7 @@ echo "== AWS Lambda, JVM mode: cold start and invocations/s through a Runtime AP
 "${server_cpu[@]}" "$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" \
   dev.eventloom.benchmarks.LambdaBench "$out" "$((ROUNDS * 2))" "$DURATION" \
   "lambda baseline=$bench/lambda-baseline-app/target/function.zip" \
+  "quarkus-vertx floor=$bench/lambda-baseline-app/target/vertx-floor/function.zip" \
   "eventloom lambda=$bench/eventloom-lambda-app/target/function.zip"
 
 echo "== Kafka: events/s from a pre-filled topic through consumption and ack (app on CPU 0, broker in the harness JVM on CPU 1; the first quarter warms up)"
