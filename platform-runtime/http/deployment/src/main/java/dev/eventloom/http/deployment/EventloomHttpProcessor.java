@@ -2,6 +2,9 @@ package dev.eventloom.http.deployment;
 
 import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
+import java.util.List;
+
+import dev.eventloom.core.deployment.EventFunctionBuildItem;
 import dev.eventloom.http.runtime.HttpRecorder;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -48,9 +51,17 @@ class EventloomHttpProcessor {
 
     @BuildStep
     @Record(RUNTIME_INIT)
-    void routes(HttpRecorder recorder, BeanContainerBuildItem beans, BuildProducer<RouteBuildItem> routes) {
+    void routes(HttpRecorder recorder, BeanContainerBuildItem beans, List<EventFunctionBuildItem> functions,
+            BuildProducer<RouteBuildItem> routes) {
         Handler<RoutingContext> handler = recorder.handler();
         routes.produce(RouteBuildItem.builder().route("/").handler(handler).build());
+        // Each function on its exact path (function names are unreserved URI characters), before the pattern, which
+        // is left with names of no function (404): Vert.x Web tries routes in the order they were added
+        for (EventFunctionBuildItem function : functions) {
+            String name = function.metadata().getName();
+            routes.produce(RouteBuildItem.builder().route("/" + name).handler(recorder.functionHandler(handler, name))
+                    .build());
+        }
         routes.produce(RouteBuildItem.builder().route("/:function").handler(handler).build());
     }
 }

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -20,6 +23,7 @@ import dev.eventloom.Delivery;
 import dev.eventloom.Trigger;
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.mutiny.Uni;
 
@@ -166,6 +170,14 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void a_function_path_is_matched_after_percent_decoding_and_with_a_trailing_slash() {
+        given().urlEncodingEnabled(false).contentType("application/json").body("{\"name\":\"x\"}").post("/hel%6Co")
+                .then().statusCode(200).body("message", equalTo("Hello x"));
+        given().contentType("application/json").body("{\"name\":\"y\"}").post("/hello/")
+                .then().statusCode(200).body("message", equalTo("Hello y"));
+    }
+
+    @Test
     void an_event_no_trigger_matches_is_404() {
         event("n-1", "test.unknown").contentType("application/json").body("{}").post("/")
                 .then().statusCode(404)
@@ -185,6 +197,44 @@ class ErrorResponsesTest {
                 .then().statusCode(413)
                 .body("detail", containsString("raise eventloom.http.max-body-size"));
         assertEquals(List.of(), recorded.entries());
+    }
+
+    @Test
+    void a_body_read_in_several_chunks_arrives_whole() throws Exception {
+        String answer = postInChunks(List.of("{\"na", "me\":\"Chunk", "ed\"}"), 50);
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.contains("Hello Chunked"), answer);
+        assertEquals(List.of("Chunked"), recorded.entries());
+    }
+
+    @Test
+    void a_chunked_body_over_the_limit_is_413() throws Exception {
+        String answer = postInChunks(List.of("{\"name\":\"" + "x".repeat(600), "x".repeat(600) + "\"}"), 0);
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("raise eventloom.http.max-body-size"), answer);
+        assertEquals(List.of(), recorded.entries());
+    }
+
+    /** {@code POST /hello} with a chunked body, each piece flushed on its own after {@code pauseMillis}. */
+    private static String postInChunks(List<String> pieces, long pauseMillis) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            StringBuilder request = new StringBuilder("POST /hello HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+            for (String piece : pieces) {
+                request.append(Integer.toHexString(piece.length())).append("\r\n").append(piece).append("\r\n");
+                if (pauseMillis > 0) {
+                    out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    request.setLength(0);
+                    Thread.sleep(pauseMillis);
+                }
+            }
+            out.write(request.append("0\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -82,7 +82,19 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
-        String name = context.pathParam("function");
+        handle(context, context.pathParam("function"));
+    }
+
+    /**
+     * The handler of {@code /name} for one function, for a route on that exact path: Vert.x Web matches it with a
+     * string comparison, where {@code /:function} costs a regular expression and a map of path parameters per request.
+     */
+    Handler<RoutingContext> forFunction(String name) {
+        return context -> handle(context, name);
+    }
+
+    /** A request to {@code /} ({@code name} is null) or to {@code /name}. */
+    private void handle(RoutingContext context, String name) {
         HttpMethod method = context.request().method();
         if (name == null) {
             if (method != HttpMethod.POST) {

@@ -24,4 +24,9 @@ public class HttpRecorder {
         return new CloudEventsHttpHandler(container.instance(EventDispatcher.class).get(), config.getValue(),
                 container.instance(ObjectMapper.class).get());
     }
+
+    /** The handler of one function's own path; {@code handler} is the one {@link #handler()} made. */
+    public Handler<RoutingContext> functionHandler(Handler<RoutingContext> handler, String name) {
+        return ((CloudEventsHttpHandler) handler).forFunction(name);
+    }
 }

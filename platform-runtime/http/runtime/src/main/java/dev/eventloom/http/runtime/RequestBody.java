@@ -2,6 +2,7 @@ package dev.eventloom.http.runtime;
 
 import java.util.function.Consumer;
 
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,31 +41,62 @@ final class RequestBody {
                 return;
             }
         }
-        Buffer body = Buffer.buffer();
-        boolean[] refused = { false };
-        request.handler(chunk -> {
-            if (refused[0]) {
+        Reader reader = new Reader(context, limit, onBody);
+        request.handler(reader);
+        request.exceptionHandler(reader::failed);
+        request.endHandler(reader::ended);
+        request.resume();
+    }
+
+    /** Collects the chunks of one body; a body of one chunk (most are) is that chunk, not a copy of it. */
+    private static final class Reader implements Handler<Buffer> {
+
+        private final RoutingContext context;
+        private final long limit;
+        private final Consumer<Buffer> onBody;
+        private Buffer body;
+        private boolean copied;
+        private boolean refused;
+
+        Reader(RoutingContext context, long limit, Consumer<Buffer> onBody) {
+            this.context = context;
+            this.limit = limit;
+            this.onBody = onBody;
+        }
+
+        @Override
+        public void handle(Buffer chunk) {
+            if (refused) {
                 return;
             }
-            if (body.length() + chunk.length() > limit) {
-                refused[0] = true;
+            long length = body == null ? 0 : body.length();
+            if (length + chunk.length() > limit) {
+                refused = true;
                 tooLarge(context, limit);
-                return;
+            } else if (body == null) {
+                body = chunk;
+            } else {
+                if (!copied) {
+                    // The first chunk is Vert.x's buffer, perhaps a fixed-size slice: collect into one of our own
+                    body = Buffer.buffer().appendBuffer(body);
+                    copied = true;
+                }
+                body.appendBuffer(chunk);
             }
-            body.appendBuffer(chunk);
-        });
-        request.exceptionHandler(failure -> {
-            if (!refused[0]) {
-                refused[0] = true;
+        }
+
+        void failed(Throwable failure) {
+            if (!refused) {
+                refused = true;
                 Problems.send(context, 400, "The request body could not be read: " + failure.getMessage());
             }
-        });
-        request.endHandler(ignored -> {
-            if (!refused[0]) {
-                onBody.accept(body);
+        }
+
+        void ended(Void ignored) {
+            if (!refused) {
+                onBody.accept(body == null ? Buffer.buffer() : body);
             }
-        });
-        request.resume();
+        }
     }
 
     private static void tooLarge(RoutingContext context, long limit) {
