@@ -18,6 +18,7 @@ import org.jboss.jandex.Type;
 
 import dev.eventloom.EventContext;
 import dev.eventloom.core.runtime.EventDispatcher;
+import dev.eventloom.core.runtime.EventLoopDefaults;
 import dev.eventloom.core.runtime.EventloomRecorder;
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.FunctionMetadata;
@@ -35,6 +36,7 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveHierarchyBuildItem;
@@ -69,7 +71,12 @@ class EventloomProcessor {
                 .build();
     }
 
-    /** {@code @Blocking}, {@code @NonBlocking} and {@code @RunOnVirtualThread} are meaningful on functions. */
+    /** One event loop per CPU unless the application sets another count: see {@link EventLoopDefaults}. */
+    @BuildStep
+    RunTimeConfigBuilderBuildItem oneEventLoopPerCpu() {
+        return new RunTimeConfigBuilderBuildItem(EventLoopDefaults.class);
+    }
+
     /**
      * Worker threads lower their own OS priority with one native call ({@code eventloom.worker-nice}): declare it, so
      * the packaged application's launcher enables native access and the JDK prints no restricted-method warning.
@@ -81,6 +88,7 @@ class EventloomProcessor {
         return new ModuleEnableNativeAccessBuildItem("dev.eventloom.core");
     }
 
+    /** {@code @Blocking}, {@code @NonBlocking} and {@code @RunOnVirtualThread} are meaningful on functions. */
     @BuildStep
     ExecutionModelAnnotationsAllowedBuildItem dispatchAnnotationsOnFunctions() {
         return new ExecutionModelAnnotationsAllowedBuildItem(method -> method.hasDeclaredAnnotation(FunctionAnalyzer.FUNQ));
