@@ -2,6 +2,7 @@ package dev.eventloom.testkit.kafka;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /** One Kafka node (broker and KRaft controller combined) in this JVM, on random ports. */
 public final class InJvmKafka implements AutoCloseable {
@@ -31,6 +32,21 @@ public final class InJvmKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The in-JVM Kafka broker did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Keeps Kafka from ending the JVM it runs in, for brokers inside a test JVM. Kafka halts its process on a
+     * log-directory failure, and Kafka's test kit deletes the broker's temporary directory in a shutdown hook that can
+     * run while another hook is still closing the broker: a halt then ends the test run with status 1 after every test
+     * passed. With this, such a request fails the broker thread that makes it, and the JVM exits as it was going to.
+     */
+    public static void neverEndThisJvm() {
+        Exit.Procedure refuse = (status, message) -> {
+            throw new IllegalStateException("The in-JVM Kafka broker asked to end the JVM with status " + status
+                    + (message == null ? "" : ": " + message));
+        };
+        Exit.setHaltProcedure(refuse);
+        Exit.setExitProcedure(refuse);
     }
 
     public String bootstrapServers() {
