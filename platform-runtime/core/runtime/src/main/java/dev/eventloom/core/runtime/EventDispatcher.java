@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.EventloomException.Kind;
-import dev.eventloom.core.runtime.invoke.InlineInvoker;
+import dev.eventloom.core.runtime.invoke.DirectInvoker;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -81,7 +81,7 @@ public class EventDispatcher {
      */
     public Uni<CloudEvent> deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource) {
         return Uni.createFrom().deferred(() -> {
-            if (inline(function)) {
+            if (direct(function)) {
                 return Uni.createFrom().emitter(emitter -> deliver(function, event, transport, logicalSource,
                         (reply, failure) -> {
                             if (failure == null) {
@@ -106,7 +106,7 @@ public class EventDispatcher {
     public void deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource,
             BiConsumer<CloudEvent, Throwable> done) {
         String logical = logicalSource != null ? logicalSource : logicalSource(event);
-        if (inline(function)) {
+        if (direct(function)) {
             Supplier<Uni<CloudEvent>> later = () -> attempt(function, event, transport, logical);
             reliable.deliverNow(function, event, transport.deadline(),
                     reported -> attemptNow(function, event, transport, logical, reported), later, this::onCaller, done);
@@ -117,10 +117,10 @@ public class EventDispatcher {
                 .subscribe().with(reply -> done.accept(reply, null), failure -> done.accept(null, failure));
     }
 
-    /** Whether this delivery can take the fast lane: see {@link InlineInvoker}. */
-    private static boolean inline(EventFunction function) {
-        return function.inline() != null && ReliableDelivery.immediate(function.delivery())
-                && Context.isOnEventLoopThread();
+    /** Whether this delivery can take the fast lane: see {@link DirectInvoker}. */
+    private static boolean direct(EventFunction function) {
+        return function.direct() != null && ReliableDelivery.immediate(function.delivery())
+                && Context.isOnEventLoopThread() && Vertx.currentContext() != null;
     }
 
     /** The result emitted on the caller's Vert.x context, if it has one. */
@@ -185,7 +185,7 @@ public class EventDispatcher {
         });
     }
 
-    /** One attempt started on this thread, through the function's {@link InlineInvoker}; reports its reply. */
+    /** One attempt started on this thread, through the function's {@link DirectInvoker}; reports its reply. */
     private void attemptNow(EventFunction function, CloudEvent event, Transport transport, String logical,
             BiConsumer<CloudEvent, Throwable> reported) {
         Instant deadline = deadline(function, transport);
@@ -195,7 +195,7 @@ public class EventDispatcher {
             return;
         }
         InvocationContext context = new InvocationContext(function, event, transport, logical, deadline);
-        function.inline().invoke(context, (result, failure) -> {
+        function.direct().invoke(context, (result, failure) -> {
             if (failure != null) {
                 reported.accept(null, failure);
                 return;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.eventloom.core.runtime.filter.TriggerMetadata;
-import dev.eventloom.core.runtime.invoke.InlineInvoker;
+import dev.eventloom.core.runtime.invoke.DirectInvoker;
 import dev.eventloom.core.runtime.invoke.Invoker;
 import io.smallrye.mutiny.Uni;
 
@@ -20,7 +20,7 @@ public final class EventFunction {
     private final List<TriggerMetadata> triggers;
     private final DeliveryPolicy delivery;
     private Invoker invoker;
-    private InlineInvoker inline;
+    private DirectInvoker direct;
     private FunctionMetrics metrics;
 
     EventFunction(FunctionMetadata metadata, DispatchMode dispatchMode, Duration timeout, String replyType,
@@ -38,13 +38,13 @@ public final class EventFunction {
         this.invoker = invoker;
     }
 
-    void inline(InlineInvoker inline) {
-        this.inline = inline;
+    void direct(DirectInvoker direct) {
+        this.direct = direct;
     }
 
-    /** The fast lane, for an event-loop function with a synchronous signature; {@code null} for the others. */
-    InlineInvoker inline() {
-        return inline;
+    /** The fast lane, taken when the function is called on an event loop and its delivery rules allow it. */
+    DirectInvoker direct() {
+        return direct;
     }
 
     void metrics(FunctionMetrics metrics) {

@@ -30,6 +30,7 @@ import dev.eventloom.core.runtime.invoke.EventLoopGuardInvoker;
 import dev.eventloom.core.runtime.invoke.InlineInvoker;
 import dev.eventloom.core.runtime.invoke.Invoker;
 import dev.eventloom.core.runtime.invoke.MethodInvoker;
+import dev.eventloom.core.runtime.invoke.OffloadedInvoker;
 import dev.eventloom.core.runtime.invoke.OffloadingInvoker;
 import dev.eventloom.core.runtime.invoke.RequestContextInvoker;
 import dev.eventloom.core.runtime.invoke.TimeoutInvoker;
@@ -200,7 +201,7 @@ public class FunctionRegistry {
         return counter::increment;
     }
 
-    /** Gives the function its decorated invoker and, when it can take the fast lane, its inline invoker. */
+    /** Gives the function its decorated invoker and its fast lane (inline on the event loop, or offloaded). */
     private void invoker(EventFunction function, FunctionInvoker generated, ClassLoader loader) {
         FunctionMetadata metadata = function.metadata();
         Class<?> beanClass;
@@ -221,12 +222,16 @@ public class FunctionRegistry {
         if (function.dispatchMode() == DispatchMode.EVENT_LOOP) {
             Runnable blocked = blockedCounter(function.name());
             invoker = new EventLoopGuardInvoker(invoker, config.eventLoopWarningThreshold(), blocked);
-            function.inline(new InlineInvoker(generated, bean, binder::bind, metadata.getOutputShape(),
+            function.direct(new InlineInvoker(generated, bean, binder::bind, metadata.getOutputShape(),
                     config.eventLoopWarningThreshold(), blocked, vertx));
         }
         Executor virtualThreads = function.dispatchMode() == DispatchMode.VIRTUAL_THREAD
                 ? VirtualThreadsRecorder.getCurrent()
                 : null;
+        if (function.dispatchMode() != DispatchMode.EVENT_LOOP) {
+            function.direct(new OffloadedInvoker(generated, bean, binder::bind, metadata.getOutputShape(), vertx,
+                    virtualThreads, workerPriority));
+        }
         invoker = new OffloadingInvoker(invoker, function.dispatchMode(), vertx, virtualThreads, workerPriority);
         function.invoker(new TimeoutInvoker(invoker, vertx));
     }
