@@ -223,13 +223,13 @@ public class FunctionRegistry {
             Runnable blocked = blockedCounter(function.name());
             invoker = new EventLoopGuardInvoker(invoker, config.eventLoopWarningThreshold(), blocked);
             function.direct(new InlineInvoker(generated, bean, binder::bind, metadata.getOutputShape(),
-                    config.eventLoopWarningThreshold(), blocked, vertx));
+                    config.eventLoopWarningThreshold(), blocked));
         }
         Executor virtualThreads = function.dispatchMode() == DispatchMode.VIRTUAL_THREAD
                 ? VirtualThreadsRecorder.getCurrent()
                 : null;
         if (function.dispatchMode() != DispatchMode.EVENT_LOOP) {
-            function.direct(new OffloadedInvoker(generated, bean, binder::bind, metadata.getOutputShape(), vertx,
+            function.direct(new OffloadedInvoker(generated, bean, binder::bind, metadata.getOutputShape(),
                     virtualThreads, workerPriority));
         }
         invoker = new OffloadingInvoker(invoker, function.dispatchMode(), vertx, virtualThreads, workerPriority);

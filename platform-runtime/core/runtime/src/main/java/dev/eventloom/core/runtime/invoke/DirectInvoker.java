@@ -3,6 +3,7 @@ package dev.eventloom.core.runtime.invoke;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -16,8 +17,9 @@ import io.quarkus.arc.InjectableContext.ContextState;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.core.Context;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * The fast lane: a function called from an event loop without the decorated {@code Uni} pipeline, with a callback for
@@ -32,15 +34,12 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
     private final Function<CloudEvent, Object> inputBinder;
     private final OutputShape shape;
     private final ManagedContext requestContext;
-    final Vertx vertx;
 
-    DirectInvoker(FunctionInvoker invoker, Object bean, Function<CloudEvent, Object> inputBinder, OutputShape shape,
-            Vertx vertx) {
+    DirectInvoker(FunctionInvoker invoker, Object bean, Function<CloudEvent, Object> inputBinder, OutputShape shape) {
         this.invoker = invoker;
         this.bean = bean;
         this.inputBinder = inputBinder;
         this.shape = shape;
-        this.vertx = vertx;
         this.requestContext = Arc.container().requestContext();
     }
 
@@ -58,10 +57,7 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
      */
     final void call(InvocationContext context, Outcome outcome) {
         boolean activated = !requestContext.isActive();
-        if (activated) {
-            requestContext.activate();
-        }
-        Runnable release = activated ? new Release(requestContext, requestContext.getState()) : () -> {
+        Runnable release = activated ? new Release(requestContext, requestContext.activate()) : () -> {
         };
         boolean pending = false;
         Object item = null;
@@ -118,12 +114,12 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
      */
     final class Outcome {
         private final BiConsumer<Object, Throwable> done;
-        private final Context caller = Vertx.currentContext();
+        private final ContextInternal caller = (ContextInternal) Vertx.currentContext();
         private final Thread callingThread = Thread.currentThread();
         private final AtomicBoolean finished = new AtomicBoolean();
         private volatile Cancellable subscription;
         private volatile Runnable release;
-        private long timer = -1; // only touched on the caller's thread
+        private ScheduledFuture<?> timer; // only touched on the caller's thread
 
         Outcome(BiConsumer<Object, Throwable> done) {
             this.done = done;
@@ -133,18 +129,25 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
             return finished.get();
         }
 
-        /** Starts the deadline's timer (on the caller's thread): when it goes off first, the invocation times out. */
+        /**
+         * Starts the deadline's timer on the caller's event loop: when it goes off first, the invocation times out. A
+         * task of the loop itself rather than a Vert.x timer, which would cost a map entry and a handler per call; it
+         * runs on the caller's context all the same.
+         */
         void startTimer(InvocationContext context) {
             long left = Duration.between(Instant.now(), context.deadline()).toMillis();
-            timer = vertx.setTimer(Math.max(1, left), ignored -> {
-                if (complete(null, TimeoutInvoker.timeout(context))) {
-                    Cancellable running = subscription;
-                    if (running != null) {
-                        running.cancel();
-                        release.run();
-                    }
+            timer = caller.nettyEventLoop().schedule(() -> caller.dispatch(ignored -> timedOut(context)),
+                    Math.max(1, left), TimeUnit.MILLISECONDS);
+        }
+
+        private void timedOut(InvocationContext context) {
+            if (complete(null, TimeoutInvoker.timeout(context))) {
+                Cancellable running = subscription;
+                if (running != null) {
+                    running.cancel();
+                    release.run();
                 }
-            });
+            }
         }
 
         /** Waits for a result that comes later; starts the timer when it is not there at once and none runs yet. */
@@ -162,7 +165,7 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
                 release.run();
                 return;
             }
-            if (Thread.currentThread() == callingThread && timer < 0) {
+            if (Thread.currentThread() == callingThread && timer == null) {
                 startTimer(context);
             }
         }
@@ -181,8 +184,8 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
         }
 
         private void end(Object item, Throwable failure) {
-            if (timer >= 0) {
-                vertx.cancelTimer(timer);
+            if (timer != null) {
+                timer.cancel(false);
             }
             done.accept(item, failure);
         }

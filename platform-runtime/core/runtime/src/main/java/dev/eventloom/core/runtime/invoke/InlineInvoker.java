@@ -8,7 +8,6 @@ import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.InvocationContext;
 import dev.eventloom.core.runtime.OutputShape;
 import io.cloudevents.CloudEvent;
-import io.vertx.core.Vertx;
 
 /**
  * The fast lane for an event-loop function called on an event loop: the function runs on the calling thread with no
@@ -23,8 +22,8 @@ public final class InlineInvoker extends DirectInvoker {
     private final Runnable blocked;
 
     public InlineInvoker(FunctionInvoker invoker, Object bean, Function<CloudEvent, Object> inputBinder,
-            OutputShape shape, Duration guardThreshold, Runnable blocked, Vertx vertx) {
-        super(invoker, bean, inputBinder, shape, vertx);
+            OutputShape shape, Duration guardThreshold, Runnable blocked) {
+        super(invoker, bean, inputBinder, shape);
         this.thresholdNanos = guardThreshold.toNanos();
         this.blocked = blocked;
     }

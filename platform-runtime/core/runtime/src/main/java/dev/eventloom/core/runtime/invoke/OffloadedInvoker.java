@@ -30,8 +30,8 @@ public final class OffloadedInvoker extends DirectInvoker {
 
     /** @param virtualThreads the virtual-thread executor, or {@code null} to run on the worker pool */
     public OffloadedInvoker(FunctionInvoker invoker, Object bean, Function<CloudEvent, Object> inputBinder,
-            OutputShape shape, Vertx vertx, Executor virtualThreads, WorkerPriority workerPriority) {
-        super(invoker, bean, inputBinder, shape, vertx);
+            OutputShape shape, Executor virtualThreads, WorkerPriority workerPriority) {
+        super(invoker, bean, inputBinder, shape);
         this.virtualThreads = virtualThreads;
         this.workerPriority = workerPriority;
     }
