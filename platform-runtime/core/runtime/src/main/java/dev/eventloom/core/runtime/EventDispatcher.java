@@ -99,9 +99,10 @@ public class EventDispatcher {
 
     /**
      * {@link #deliver(EventFunction, CloudEvent, Transport, String)} for callers that take a callback: {@code done}
-     * gets the reply (or {@code null}) or the failure, on the caller's Vert.x context. An event-loop function with a
-     * synchronous signature (or a {@code Uni} that completes at once) called on an event loop runs inline, and
-     * {@code done} is called before this method returns.
+     * gets the reply (or {@code null}) or the failure, on the caller's Vert.x context. Called on an event loop, a
+     * delivery takes the fast lane ({@link DirectInvoker}): an event-loop function with a synchronous signature (or a
+     * {@code Uni} that completes at once) runs inline, and {@code done} is called before this method returns; a
+     * blocking one is handed to its thread and back.
      */
     public void deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource,
             BiConsumer<CloudEvent, Throwable> done) {

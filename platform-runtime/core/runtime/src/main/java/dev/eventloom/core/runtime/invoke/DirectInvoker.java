@@ -12,12 +12,12 @@ import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.InvocationContext;
 import dev.eventloom.core.runtime.OutputShape;
 import io.cloudevents.CloudEvent;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext.ContextState;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 
@@ -62,6 +62,10 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
         boolean pending = false;
         Object item = null;
         Throwable failure = null;
+        boolean onCaller = Thread.currentThread() == outcome.callingThread;
+        if (onCaller) {
+            outcome.calling = true;
+        }
         try {
             Object result = invoker.invoke(bean, inputBinder.apply(context.cloudEvent()), context);
             Uni<?> later = switch (shape) {
@@ -82,10 +86,15 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
             if (activated) {
                 requestContext.deactivate();
             }
+            if (onCaller) {
+                outcome.calling = false;
+            }
         }
         if (!pending) {
             release.run();
             outcome.complete(item, failure);
+        } else if (onCaller) {
+            outcome.reportHeld();
         }
     }
 
@@ -119,7 +128,12 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
         private final AtomicBoolean finished = new AtomicBoolean();
         private volatile Cancellable subscription;
         private volatile Runnable release;
-        private ScheduledFuture<?> timer; // only touched on the caller's thread
+        // only touched on the caller's thread:
+        private ScheduledFuture<?> timer;
+        private boolean calling; // inside call() on this thread: the outcome waits until the request context is off
+        private boolean held;
+        private Object heldItem;
+        private Throwable heldFailure;
 
         Outcome(BiConsumer<Object, Throwable> done) {
             this.done = done;
@@ -175,12 +189,23 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
             if (!finished.compareAndSet(false, true)) {
                 return false;
             }
-            if (Thread.currentThread() == callingThread) {
-                end(item, failure);
-            } else {
+            if (Thread.currentThread() != callingThread) {
                 caller.runOnContext(ignored -> end(item, failure));
+            } else if (calling) { // a Uni that completed at once: reported once its call is over
+                held = true;
+                heldItem = item;
+                heldFailure = failure;
+            } else {
+                end(item, failure);
             }
             return true;
+        }
+
+        void reportHeld() {
+            if (held) {
+                held = false;
+                end(heldItem, heldFailure);
+            }
         }
 
         private void end(Object item, Throwable failure) {
