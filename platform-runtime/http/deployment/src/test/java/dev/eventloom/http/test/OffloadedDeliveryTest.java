@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.eventloom.Delivery;
+import dev.eventloom.Trigger;
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.response.Response;
@@ -84,6 +86,8 @@ class OffloadedDeliveryTest {
     public record Order(String id, int failTimes, int sleepMillis) {
     }
 
+    static final CountDownLatch FAN = new CountDownLatch(2);
+
     public static class Functions {
 
         @Inject
@@ -128,6 +132,27 @@ class OffloadedDeliveryTest {
             Thread.sleep(order.sleepMillis());
             calls.log.add("ended " + scope + " still " + perInvocation.id());
             return "too late";
+        }
+
+        @Funq
+        @Trigger(type = "test.fan")
+        public void fanWorker(Order order) throws InterruptedException {
+            fan("worker");
+        }
+
+        @Funq
+        @Trigger(type = "test.fan")
+        @RunOnVirtualThread
+        public void fanVirtual(Order order) throws InterruptedException {
+            fan("virtual");
+        }
+
+        /** Holds its request-scoped bean while it waits for the other function of the fan-out to run too. */
+        private void fan(String where) throws InterruptedException {
+            int before = perInvocation.id();
+            FAN.countDown();
+            boolean together = FAN.await(5, TimeUnit.SECONDS);
+            calls.log.add("fan " + where + " " + before + " " + perInvocation.id() + " " + together);
         }
 
         /** A blocking function whose {@code Uni} never completes. */
@@ -211,6 +236,25 @@ class OffloadedDeliveryTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    @Test
+    void invocationsOfOneEventFannedOutRunAtOnceEachInARequestContextOfItsOwn() throws Exception {
+        given().header("ce-specversion", "1.0").header("ce-id", "fan-1").header("ce-source", "/test")
+                .header("ce-type", "test.fan").contentType("application/json").body("{\"id\":\"x\"}").post("/")
+                .then().statusCode(202);
+        awaitLog(4);
+        List<String> fans = calls.log.stream().filter(entry -> entry.startsWith("fan ")).sorted().toList();
+        assertEquals(2, fans.size(), calls.log.toString());
+        String[] virtual = fans.get(0).split(" ");
+        String[] worker = fans.get(1).split(" ");
+        assertEquals("virtual", virtual[1]);
+        assertEquals("worker", worker[1]);
+        assertEquals("true", virtual[4], "the two invocations did not run at once: " + fans);
+        assertEquals("true", worker[4], "the two invocations did not run at once: " + fans);
+        assertEquals(virtual[2], virtual[3], "the virtual-thread invocation's request-scoped bean changed under it");
+        assertEquals(worker[2], worker[3], "the worker invocation's request-scoped bean changed under it");
+        assertTrue(!virtual[2].equals(worker[2]), "the two invocations shared a request context: " + fans);
     }
 
     @Test

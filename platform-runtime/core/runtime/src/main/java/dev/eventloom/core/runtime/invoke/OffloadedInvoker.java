@@ -49,13 +49,16 @@ public final class OffloadedInvoker extends DirectInvoker {
                     return null;
                 }, false);
             } else {
-                // Quarkus's virtual-thread executor runs a task on the Vert.x context current when it was submitted.
-                ContextInternal previous = isolated.beginDispatch();
-                try {
-                    virtualThreads.execute(() -> start(context, outcome));
-                } finally {
-                    isolated.endDispatch(previous);
-                }
+                // Quarkus's virtual-thread executor runs a task on the context current when it was submitted (the
+                // caller's); the invocation runs on its own one inside that.
+                virtualThreads.execute(() -> {
+                    ContextInternal previous = isolated.beginDispatch();
+                    try {
+                        start(context, outcome);
+                    } finally {
+                        isolated.endDispatch(previous);
+                    }
+                });
             }
         } catch (RuntimeException e) { // the pool is shut down
             outcome.complete(null, e);
