@@ -47,7 +47,7 @@ public final class OffloadedInvoker extends DirectInvoker {
                     workerPriority.apply();
                     start(context, outcome);
                     return null;
-                }, false);
+                }, false).onFailure(rejected -> outcome.complete(null, rejected)); // the pool is shut down
             } else {
                 // Quarkus's virtual-thread executor runs a task on the context current when it was submitted (the
                 // caller's); the invocation runs on its own one inside that.
@@ -60,7 +60,7 @@ public final class OffloadedInvoker extends DirectInvoker {
                     }
                 });
             }
-        } catch (RuntimeException e) { // the pool is shut down
+        } catch (RuntimeException e) { // the virtual-thread executor is shut down
             outcome.complete(null, e);
         }
     }
