@@ -13,7 +13,9 @@ public final class InJvmKafka implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    /** Starts the node; from then on Kafka cannot end this JVM (see {@link #neverEndThisJvm()}). */
     public static InJvmKafka start() {
+        neverEndThisJvm();
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
@@ -35,12 +37,12 @@ public final class InJvmKafka implements AutoCloseable {
     }
 
     /**
-     * Keeps Kafka from ending the JVM it runs in, for brokers inside a test JVM. Kafka halts its process on a
+     * Keeps Kafka from ending the JVM it runs in, which hosts tests or a benchmark besides the broker. Kafka halts its process on a
      * log-directory failure, and Kafka's test kit deletes the broker's temporary directory in a shutdown hook that can
      * run while another hook is still closing the broker: a halt then ends the test run with status 1 after every test
      * passed. With this, such a request fails the broker thread that makes it, and the JVM exits as it was going to.
      */
-    public static void neverEndThisJvm() {
+    private static void neverEndThisJvm() {
         Exit.Procedure refuse = (status, message) -> {
             throw new IllegalStateException("The in-JVM Kafka broker asked to end the JVM with status " + status
                     + (message == null ? "" : ": " + message));

@@ -14,7 +14,6 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        InJvmKafka.neverEndThisJvm();
         kafka = InJvmKafka.start();
         return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.kafka.devservices.enabled", "false");

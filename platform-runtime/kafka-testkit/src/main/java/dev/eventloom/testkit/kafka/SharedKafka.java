@@ -15,7 +15,6 @@ public final class SharedKafka {
         synchronized (System.class) {
             String servers = System.getProperty(PROPERTY);
             if (servers == null) {
-                InJvmKafka.neverEndThisJvm();
                 InJvmKafka kafka = InJvmKafka.start();
                 servers = kafka.bootstrapServers();
                 System.setProperty(PROPERTY, servers);

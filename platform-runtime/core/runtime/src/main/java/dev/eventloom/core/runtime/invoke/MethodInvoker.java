@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
-import dev.eventloom.core.runtime.EventloomException;
-import dev.eventloom.core.runtime.EventloomException.Kind;
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.InvocationContext;
 import dev.eventloom.core.runtime.OutputShape;
@@ -33,9 +31,7 @@ public final class MethodInvoker implements Invoker {
         return Uni.createFrom().deferred(() -> {
             if (!Instant.now().isBefore(context.deadline())) {
                 // Its caller was answered 504 while it waited for a thread: running it now would only duplicate work.
-                return Uni.createFrom().failure(new EventloomException(Kind.TIMEOUT, "Function '"
-                        + context.functionName() + "' was not started on event " + context.id()
-                        + ": its deadline passed while it waited for a thread"));
+                return Uni.createFrom().failure(TimeoutInvoker.notStarted(context));
             }
             Object result;
             try {

@@ -5,8 +5,6 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-import dev.eventloom.core.runtime.EventloomException;
-import dev.eventloom.core.runtime.EventloomException.Kind;
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.InvocationContext;
 import dev.eventloom.core.runtime.OutputShape;
@@ -70,8 +68,7 @@ public final class OffloadedInvoker extends DirectInvoker {
             return; // timed out while it waited for a thread
         }
         if (!Instant.now().isBefore(context.deadline())) {
-            outcome.complete(null, new EventloomException(Kind.TIMEOUT, "Function '" + context.functionName()
-                    + "' was not started on event " + context.id() + ": its deadline passed while it waited for a thread"));
+            outcome.complete(null, TimeoutInvoker.notStarted(context));
             return;
         }
         call(context, outcome);

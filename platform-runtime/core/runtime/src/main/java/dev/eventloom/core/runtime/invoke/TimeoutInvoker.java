@@ -74,6 +74,12 @@ public final class TimeoutInvoker implements Invoker {
         });
     }
 
+    /** For an invocation whose deadline passed while it waited for a thread: its caller was already answered. */
+    static EventloomException notStarted(InvocationContext context) {
+        return new EventloomException(Kind.TIMEOUT, "Function '" + context.functionName() + "' was not started on event "
+                + context.id() + ": its deadline passed while it waited for a thread");
+    }
+
     static EventloomException timeout(InvocationContext context) {
         return new EventloomException(Kind.TIMEOUT, "Function '" + context.functionName() + "' did not finish event "
                 + context.id() + " within its timeout of " + context.function().timeout().toMillis()
