@@ -20,11 +20,12 @@ fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 if [ -n "${QUICK:-}" ]; then
-  DURATION=${DURATION:-3} WARMUP=${WARMUP:-2} ROUNDS=${ROUNDS:-1} KAFKA_EVENTS=${KAFKA_EVENTS:-20000} JMH_ARGS=${JMH_ARGS:-"-wi 1 -w 300ms -i 2 -r 300ms -f 1"}
+  DURATION=${DURATION:-3} WARMUP=${WARMUP:-2} ROUNDS=${ROUNDS:-1} PASSES=${PASSES:-2} KAFKA_EVENTS=${KAFKA_EVENTS:-20000} JMH_ARGS=${JMH_ARGS:-"-wi 1 -w 300ms -i 2 -r 300ms -f 1"}
 fi
 DURATION=${DURATION:-10}      # seconds of each measurement
 WARMUP=${WARMUP:-5}           # seconds of each warm-up load; every scenario gets two before measurements start
-ROUNDS=${ROUNDS:-3}           # A B C A B C ...: drift shows as a difference between rounds
+ROUNDS=${ROUNDS:-2}           # fresh processes each round (each JIT compiles its own way)
+PASSES=${PASSES:-3}           # measurements per round of every scenario, interleaved across the applications
 CONNECTIONS=${CONNECTIONS:-32}
 JMH_ARGS=${JMH_ARGS:-"-wi 3 -w 1s -i 5 -r 1s -f 1"}
 PORT=${PORT:-18080}
@@ -86,33 +87,42 @@ wrk.headers["ce-type"] = "bench.greet"
 LUA
 
 app_pid=""
-stop_app() {
-  if [ -n "$app_pid" ]; then
-    kill "$app_pid" 2> /dev/null || true
-    wait "$app_pid" 2> /dev/null || true
-    app_pid=""
-  fi
+running=()
+stop_app() { # stop_app [PID]: stops one application (default: the last started) and waits for it
+  local pid=${1:-$app_pid} p
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2> /dev/null || true
+  wait "$pid" 2> /dev/null || true
+  local left=()
+  for p in "${running[@]}"; do [ "$p" = "$pid" ] || left+=("$p"); done
+  running=("${left[@]}")
+  [ "$pid" != "$app_pid" ] || app_pid=""
 }
-trap stop_app EXIT
+stop_all() {
+  local p
+  for p in "${running[@]}"; do stop_app "$p"; done
+}
+trap stop_all EXIT
 
-first_event() {
-  curl -fs -m 2 -o /dev/null -X POST "http://127.0.0.1:$PORT/hello" -H 'Content-Type: application/json' -d '{"name":"x"}'
+first_event() { # first_event PORT
+  curl -fs -m 2 -o /dev/null -X POST "http://127.0.0.1:$1/hello" -H 'Content-Type: application/json' -d '{"name":"x"}'
 }
 
-# start_app NAME PINNING... -- COMMAND...: launches the server and waits for its first answered event; sets app_pid
+# start_app NAME PORT PINNING... -- COMMAND...: launches a server and waits for its first answered event; sets app_pid
 # and startup_ms (launch to first answered event).
 startup_ms=0
 start_app() {
-  local name=$1; shift
+  local name=$1 port=$2; shift 2
   local pin=()
   while [ "$1" != "--" ]; do pin+=("$1"); shift; done
   shift
   local begin end
   begin=$(date +%s%N)
-  PORT=$PORT "${pin[@]}" "$@" > "$out/$name.log" 2>&1 &
+  PORT=$port "${pin[@]}" "$@" > "$out/$name.log" 2>&1 &
   app_pid=$!
+  running+=("$app_pid")
   for _ in $(seq 1 3000); do
-    if first_event; then
+    if first_event "$port"; then
       end=$(date +%s%N)
       startup_ms=$(( (end - begin) / 1000000 ))
       return 0
@@ -132,12 +142,12 @@ to_ms() { # wrk prints 812.00us, 1.23ms, 2.01s
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
 }
 
-# wrk_run SECONDS CONNECTIONS PATH SCRIPT: echoes "req/s p50 p99" in ms
+# wrk_run SECONDS CONNECTIONS PORT PATH SCRIPT: echoes "req/s p50 p99" in ms
 wrk_run() {
   local report
-  report=$("${load_cpu[@]}" wrk -t1 -c"$2" -d"$1"s --latency -s "$4" "http://127.0.0.1:$PORT$3")
+  report=$("${load_cpu[@]}" wrk -t1 -c"$2" -d"$1"s --latency -s "$5" "http://127.0.0.1:$3$4")
   if grep -q "Non-2xx" <<< "$report"; then
-    echo "wrk saw error responses on $3:" >&2
+    echo "wrk saw error responses on $4:" >&2
     echo "$report" >&2
     exit 1
   fi
@@ -148,69 +158,94 @@ wrk_run() {
   echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
 }
 
-# warm_up PATH SCRIPT [PATH SCRIPT...]: load every scenario of an application twice before any is measured, so the JIT
+# warm_up PORT PATH SCRIPT [PATH SCRIPT...]: load every scenario of an application before any is measured, so the JIT
 # has compiled all their paths (on one CPU that takes a while, and would otherwise favour the scenarios measured last).
 # Every application gets the same warm-up time, WARM_UP_SLOTS x WARMUP seconds, whatever its number of scenarios: with
 # one scenario warmed for 10 s against Eventloom's six for 60 s, the baselines were measured less compiled.
 WARM_UP_SLOTS=12
 warm_up() {
+  local port=$1; shift
   local slot=0 i
   local -a args=("$@")
   while [ "$slot" -lt "$WARM_UP_SLOTS" ]; do
     for ((i = 0; i < ${#args[@]} && slot < WARM_UP_SLOTS; i += 2)); do
-      wrk_run "$WARMUP" "$CONNECTIONS" "${args[i]}" "${args[i + 1]}" > /dev/null
+      wrk_run "$WARMUP" "$CONNECTIONS" "$port" "${args[i]}" "${args[i + 1]}" > /dev/null
       slot=$((slot + 1))
     done
   done
 }
 
-measure() { # measure ROUND SCENARIO PATH SCRIPT
+measure() { # measure SAMPLE SCENARIO PORT PATH SCRIPT
   local figures
-  figures=$(wrk_run "$DURATION" "$CONNECTIONS" "$3" "$4")
+  figures=$(wrk_run "$DURATION" "$CONNECTIONS" "$3" "$4" "$5")
   read -r rps p50 p99 <<< "$figures"
   printf 'http\t%s\t%s\t%s\t%s\t%s\n' "$2" "$1" "$rps" "$p50" "$p99" >> "$results"
   printf '  %-34s %10s req/s  p50 %7s ms  p99 %7s ms\n' "$2" "$rps" "$p50" "$p99"
 }
 
+vertx_port=$PORT
+funqy_port=$((PORT + 1))
+eventloom_port=$((PORT + 2))
+measure_app() { # measure_app APP SAMPLE: every scenario of one application
+  case "$1" in
+    vertx) measure "$2" "vertx json" "$vertx_port" /hello "$out/json.lua" ;;
+    funqy) measure "$2" "funqy json (worker)" "$funqy_port" /hello "$out/json.lua" ;;
+    eventloom)
+      measure "$2" "quarkus route json (floor)" "$eventloom_port" /floor/hello "$out/json.lua"
+      measure "$2" "eventloom json (event loop)" "$eventloom_port" /hello "$out/json.lua"
+      measure "$2" "eventloom json (Uni)" "$eventloom_port" /hello-uni "$out/json.lua"
+      measure "$2" "eventloom json (worker)" "$eventloom_port" /hello-blocking "$out/json.lua"
+      measure "$2" "eventloom json (virtual thread)" "$eventloom_port" /hello-virtual "$out/json.lua"
+      measure "$2" "eventloom cloudevent binary" "$eventloom_port" / "$out/cloudevent.lua"
+      ;;
+  esac
+}
+
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round of $ROUNDS"
-
-  echo "raw Vert.x"
-  start_app vertx "${server_cpu[@]}" -- "${vertx_cmd[@]}"
-  warm_up /hello "$out/json.lua"
-  measure "$round" "vertx json" /hello "$out/json.lua"
-  stop_app
-
-  echo "Quarkus Funqy HTTP"
-  start_app funqy "${server_cpu[@]}" -- "${funqy_cmd[@]}"
-  warm_up /hello "$out/json.lua"
-  measure "$round" "funqy json (worker)" /hello "$out/json.lua"
-  stop_app
-
-  echo "Eventloom"
-  start_app eventloom "${server_cpu[@]}" -- "${eventloom_cmd[@]}"
-  warm_up /floor/hello "$out/json.lua" /hello "$out/json.lua" /hello-uni "$out/json.lua" \
+  # The three HTTP servers run at once, each pinned to CPU 0 and idle while another is measured, and are measured in
+  # turn, PASSES times (in reverse order every other pass): on this shared VM throughput drifts by a third within
+  # minutes, and a baseline measured seconds before or after its comparison shares that drift. Each pass is one sample;
+  # the report gives each ratio as the median of the per-sample ratios.
+  echo "starting raw Vert.x, Quarkus Funqy HTTP and Eventloom; warming each up"
+  start_app vertx "$vertx_port" "${server_cpu[@]}" -- "${vertx_cmd[@]}"
+  start_app funqy "$funqy_port" "${server_cpu[@]}" -- "${funqy_cmd[@]}"
+  start_app eventloom "$eventloom_port" "${server_cpu[@]}" -- "${eventloom_cmd[@]}"
+  warm_up "$vertx_port" /hello "$out/json.lua"
+  warm_up "$funqy_port" /hello "$out/json.lua"
+  warm_up "$eventloom_port" /floor/hello "$out/json.lua" /hello "$out/json.lua" /hello-uni "$out/json.lua" \
     /hello-blocking "$out/json.lua" /hello-virtual "$out/json.lua" / "$out/cloudevent.lua"
-  measure "$round" "quarkus route json (floor)" /floor/hello "$out/json.lua"
-  measure "$round" "eventloom json (event loop)" /hello "$out/json.lua"
-  measure "$round" "eventloom json (Uni)" /hello-uni "$out/json.lua"
-  measure "$round" "eventloom json (worker)" /hello-blocking "$out/json.lua"
-  measure "$round" "eventloom json (virtual thread)" /hello-virtual "$out/json.lua"
-  measure "$round" "eventloom cloudevent binary" / "$out/cloudevent.lua"
-  stop_app
+  for pass in $(seq 1 "$PASSES"); do
+    sample=$(( (round - 1) * PASSES + pass ))
+    echo "pass $pass of $PASSES (sample $sample)"
+    if [ $((pass % 2)) = 1 ]; then order=(vertx funqy eventloom); else order=(eventloom funqy vertx); fi
+    for app in "${order[@]}"; do measure_app "$app" "$sample"; done
+  done
+  stop_all
 
+  # The fast function alone and beside two CPU-burning requests, in pairs whose order alternates (alone then beside,
+  # beside then alone), so each ratio compares measurements seconds apart.
   echo "Noisy neighbour (Eventloom on both CPUs; wrk pinned to CPU 1)"
-  start_app eventloom-neighbour -- "${eventloom_cmd[@]}"
-  warm_up /hello "$out/json.lua"
-  read -r _ _ alone <<< "$(wrk_run "$DURATION" 8 /hello "$out/json.lua")"
-  hey -z "$((DURATION + 2))s" -c 2 -m POST -T application/json -d 200 "http://127.0.0.1:$PORT/burn" > "$out/hey-burn.txt" 2>&1 &
-  hey_pid=$!
-  sleep 1
-  read -r _ _ beside <<< "$(wrk_run "$DURATION" 8 /hello "$out/json.lua")"
-  wait "$hey_pid" || true
+  start_app eventloom-neighbour "$PORT" -- "${eventloom_cmd[@]}"
+  warm_up "$PORT" /hello "$out/json.lua"
+  for pass in $(seq 1 "$PASSES"); do
+    sample=$(( (round - 1) * PASSES + pass ))
+    if [ $((pass % 2)) = 1 ]; then order=(alone beside); else order=(beside alone); fi
+    for slot in "${order[@]}"; do
+      if [ "$slot" = alone ]; then
+        read -r _ _ alone <<< "$(wrk_run "$DURATION" 8 "$PORT" /hello "$out/json.lua")"
+      else
+        hey -z "$((DURATION + 2))s" -c 2 -m POST -T application/json -d 200 "http://127.0.0.1:$PORT/burn" > "$out/hey-burn.txt" 2>&1 &
+        hey_pid=$!
+        sleep 1
+        read -r _ _ beside <<< "$(wrk_run "$DURATION" 8 "$PORT" /hello "$out/json.lua")"
+        wait "$hey_pid" || true
+      fi
+    done
+    printf 'neighbour\t%s\t%s\t%s\t%s\n' "eventloom fast function" "$sample" "$alone" "$beside" >> "$results"
+    printf '  fast function p99 alone %s ms, beside two CPU-burning requests %s ms\n' "$alone" "$beside"
+  done
   stop_app
-  printf 'neighbour\t%s\t%s\t%s\t%s\n' "eventloom fast function" "$round" "$alone" "$beside" >> "$results"
-  printf '  fast function p99 alone %s ms, beside two CPU-burning requests %s ms\n' "$alone" "$beside"
 
   for app in funqy eventloom "eventloom-aot"; do
     echo "Startup and memory: $app"
@@ -219,10 +254,10 @@ for round in $(seq 1 "$ROUNDS"); do
       eventloom) cmd=("${eventloom_cmd[@]}") ;;
       *) cmd=("${eventloom_aot_cmd[@]}") ;;
     esac
-    start_app "$app-startup" -- "${cmd[@]}"
+    start_app "$app-startup" "$PORT" -- "${cmd[@]}"
     millis=$startup_ms
     first=$(rss_kib)
-    wrk_run "$WARMUP" "$CONNECTIONS" /hello "$out/json.lua" > /dev/null
+    wrk_run "$WARMUP" "$CONNECTIONS" "$PORT" /hello "$out/json.lua" > /dev/null
     loaded=$(rss_kib)
     stop_app
     printf 'startup\t%s\t%s\t%s\t%s\t%s\n' "$app" "$round" "$millis" "$first" "$loaded" >> "$results"
@@ -232,14 +267,14 @@ done
 
 echo "== AWS Lambda, JVM mode: cold start and invocations/s through a Runtime API server (app on CPU 0)"
 "${server_cpu[@]}" "$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" \
-  dev.eventloom.benchmarks.LambdaBench "$out" "$((ROUNDS * 2))" "$DURATION" \
+  dev.eventloom.benchmarks.LambdaBench "$out" "$((ROUNDS * PASSES))" "$DURATION" \
   "lambda baseline=$bench/lambda-baseline-app/target/function.zip" \
   "quarkus-vertx floor=$bench/lambda-baseline-app/target/vertx-floor/function.zip" \
   "eventloom lambda=$bench/eventloom-lambda-app/target/function.zip"
 
 echo "== Kafka: events/s from a pre-filled topic through consumption and ack (app on CPU 0, broker in the harness JVM on CPU 1; the first quarter warms up)"
 "${load_cpu[@]}" "$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" \
-  dev.eventloom.benchmarks.KafkaBench "$out" "$((ROUNDS * 2))" "${KAFKA_EVENTS:-200000}" \
+  dev.eventloom.benchmarks.KafkaBench "$out" "$((ROUNDS * PASSES))" "${KAFKA_EVENTS:-200000}" \
   "plain @Incoming baseline=$bench/messaging-baseline-app/target/quarkus-app/quarkus-run.jar" \
   "eventloom messaging=$bench/eventloom-messaging-app/target/quarkus-app/quarkus-run.jar"
 
@@ -256,7 +291,7 @@ echo "== JMH: routing, invoker and delivery-rule overhead"
   echo '```'
   echo
   echo "Machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$java" -version 2>&1 | head -1)."
-  echo "Settings: DURATION=$DURATION s, WARMUP=$WARMUP s, ROUNDS=$ROUNDS, CONNECTIONS=$CONNECTIONS; server on CPU 0, wrk on CPU 1."
+  echo "Settings: DURATION=$DURATION s, WARMUP=$WARMUP s, ROUNDS=$ROUNDS, PASSES=$PASSES, CONNECTIONS=$CONNECTIONS; server on CPU 0, wrk on CPU 1."
 } >> "$out/report.md"
 echo
 cat "$out/report.md"

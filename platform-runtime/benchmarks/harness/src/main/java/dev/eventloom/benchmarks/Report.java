@@ -19,8 +19,10 @@ import javax.imageio.ImageIO;
 
 /**
  * Turns the measurements {@code run.sh} wrote ({@code results.tsv}: kind, scenario, round, value columns) into
- * {@code report.md} and {@code chart.png} beside it. Each figure is the median of its rounds; throughput and latency
- * are also given as a ratio to the raw Vert.x baseline measured in the same run.
+ * {@code report.md} and {@code chart.png} beside it. Each figure is the median of its samples. HTTP throughput and
+ * latency are also given as ratios to the raw Vert.x baseline and to Funqy: the median (and range) of the ratios of
+ * measurements of the same sample, taken seconds apart, so that the drift of a shared machine cancels out; the noisy
+ * neighbour's ratio likewise pairs each measurement beside the burning function with the one alone next to it.
  *
  * <p>
  * Usage: {@code java -cp ... dev.eventloom.benchmarks.Report target/benchmarks}
@@ -74,36 +76,77 @@ public final class Report {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
+    /**
+     * The ratios of {@code scenario} to {@code baseline} in column {@code column}, one per sample (rows of the same
+     * round number) that measured both; empty when there is no baseline.
+     */
+    static List<Double> pairedRatios(List<Row> rows, String kind, int column, String scenario, String baseline) {
+        Map<Integer, Double> base = new LinkedHashMap<>();
+        for (Row row : rows) {
+            if (row.kind().equals(kind) && row.scenario().equals(baseline)) {
+                base.put(row.round(), row.values()[column]);
+            }
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (Row row : rows) {
+            Double paired = base.get(row.round());
+            if (row.kind().equals(kind) && row.scenario().equals(scenario) && paired != null && paired != 0) {
+                ratios.add(row.values()[column] / paired);
+            }
+        }
+        return ratios;
+    }
+
+    /** "0.86 (0.80–0.93)": the median of the ratios and their range; empty when there are none. */
+    static String ratioCell(List<Double> ratios) {
+        if (ratios.isEmpty()) {
+            return "";
+        }
+        double min = ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        return ratios.size() == 1 ? String.format(Locale.ROOT, "%.2f", ratios.get(0))
+                : String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", median(ratios), min, max);
+    }
+
     static Map<String, Double> throughput(List<Row> rows) {
         return medians(rows, "http", 0);
     }
 
     static String markdown(List<Row> rows, Path dir) {
         StringBuilder md = new StringBuilder("# Eventloom benchmark report\n\n");
-        md.append("Medians of the rounds in `").append(dir.resolve("results.tsv")).append("`; ratios are to the raw ")
-                .append("Vert.x baseline measured in the same run.\n\n");
+        md.append("Medians of the samples in `").append(dir.resolve("results.tsv")).append("`.\n\n");
         Map<String, Double> rps = medians(rows, "http", 0);
         Map<String, Double> p50 = medians(rows, "http", 1);
         Map<String, Double> p99 = medians(rows, "http", 2);
         if (!rps.isEmpty()) {
-            String baseline = rps.keySet().stream().filter(s -> s.startsWith("vertx")).findFirst().orElse(null);
-            md.append("## HTTP load\n\n| scenario | req/s | × raw Vert.x | p50 ms | p99 ms | p99 × raw Vert.x |\n")
-                    .append("|---|---:|---:|---:|---:|---:|\n");
+            String vertx = rps.keySet().stream().filter(s -> s.startsWith("vertx")).findFirst().orElse(null);
+            String funqy = rps.keySet().stream().filter(s -> s.startsWith("funqy")).findFirst().orElse(null);
+            md.append("Ratios: the median of the ratios of measurements of the same sample (each application measured in ")
+                    .append("turn, seconds apart), with their range.\n\n")
+                    .append("## HTTP load\n\n| scenario | req/s | × raw Vert.x | × Funqy | p50 ms | p99 ms | p99 × raw Vert.x |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|\n");
             for (String scenario : rps.keySet()) {
-                md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.2f | %.2f | %s |%n", scenario,
-                        rps.get(scenario), ratio(rps, scenario, baseline), p50.get(scenario), p99.get(scenario),
-                        ratio(p99, scenario, baseline)));
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %.2f | %.2f | %s |%n", scenario,
+                        rps.get(scenario), ratioCell(pairedRatios(rows, "http", 0, scenario, vertx)),
+                        ratioCell(pairedRatios(rows, "http", 0, scenario, funqy)), p50.get(scenario), p99.get(scenario),
+                        ratioCell(pairedRatios(rows, "http", 2, scenario, vertx))));
             }
             md.append('\n');
         }
         Map<String, Double> solo = medians(rows, "neighbour", 0);
         Map<String, Double> beside = medians(rows, "neighbour", 1);
         if (!solo.isEmpty()) {
-            md.append("## Noisy neighbour\n\n| scenario | p99 ms alone | p99 ms beside a CPU-burning function | × |\n")
+            md.append("## Noisy neighbour\n\n| scenario | p99 ms alone | p99 ms beside a CPU-burning function | × (per pair) |\n")
                     .append("|---|---:|---:|---:|\n");
             for (String scenario : solo.keySet()) {
-                md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", scenario, solo.get(scenario),
-                        beside.get(scenario), beside.get(scenario) / solo.get(scenario)));
+                List<Double> ratios = new ArrayList<>();
+                for (Row row : rows) {
+                    if (row.kind().equals("neighbour") && row.scenario().equals(scenario) && row.values()[0] != 0) {
+                        ratios.add(row.values()[1] / row.values()[0]);
+                    }
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s |%n", scenario, solo.get(scenario),
+                        beside.get(scenario), ratioCell(ratios)));
             }
             md.append('\n');
         }
@@ -112,11 +155,12 @@ public final class Report {
         Map<String, Double> rssLoad = medians(rows, "startup", 2);
         if (!start.isEmpty()) {
             String funqy = start.keySet().stream().filter(s -> s.startsWith("funqy")).findFirst().orElse(null);
-            md.append("## Startup and memory\n\n| application | launch to first event ms | × Funqy | RSS after first event MiB | RSS after load MiB |\n")
-                    .append("|---|---:|---:|---:|---:|\n");
+            md.append("## Startup and memory\n\n| application | launch to first event ms | × Funqy ")
+                    .append("| RSS after first event MiB | × Funqy | RSS after load MiB |\n|---|---:|---:|---:|---:|---:|\n");
             for (String scenario : start.keySet()) {
-                md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %.0f |%n", scenario,
-                        start.get(scenario), ratio(start, scenario, funqy), rssFirst.get(scenario) / 1024,
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %s | %.0f |%n", scenario,
+                        start.get(scenario), ratioCell(pairedRatios(rows, "startup", 0, scenario, funqy)),
+                        rssFirst.get(scenario) / 1024, ratioCell(pairedRatios(rows, "startup", 1, scenario, funqy)),
                         rssLoad.get(scenario) / 1024));
             }
             md.append('\n');
@@ -131,8 +175,9 @@ public final class Report {
                     .append("|---|---:|---:|---:|---:|---:|\n");
             for (String scenario : coldStart.keySet()) {
                 md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %.0f | %s |%n", scenario,
-                        coldStart.get(scenario), ratio(coldStart, scenario, baseline), coldRss.get(scenario) / 1024,
-                        rate.getOrDefault(scenario, 0.0), ratio(rate, scenario, baseline)));
+                        coldStart.get(scenario), ratioCell(pairedRatios(rows, "lambda-start", 0, scenario, baseline)),
+                        coldRss.get(scenario) / 1024, rate.getOrDefault(scenario, 0.0),
+                        ratioCell(pairedRatios(rows, "lambda-rate", 0, scenario, baseline))));
             }
             md.append('\n');
         }
@@ -143,18 +188,11 @@ public final class Report {
                     .append("| application | events/s | × baseline |\n|---|---:|---:|\n");
             for (String scenario : kafka.keySet()) {
                 md.append(String.format(Locale.ROOT, "| %s | %.0f | %s |%n", scenario, kafka.get(scenario),
-                        ratio(kafka, scenario, baseline)));
+                        ratioCell(pairedRatios(rows, "kafka-rate", 0, scenario, baseline))));
             }
             md.append('\n');
         }
         return md.toString();
-    }
-
-    private static String ratio(Map<String, Double> values, String scenario, String baseline) {
-        if (baseline == null || values.get(baseline) == null || values.get(baseline) == 0) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "%.2f", values.get(scenario) / values.get(baseline));
     }
 
     /** A horizontal bar chart of requests per second. */
@@ -171,7 +209,7 @@ public final class Report {
         g.fillRect(0, 0, width, height);
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString("Requests per second (median of rounds)", 20, 30);
+        g.drawString("Requests per second (median of samples)", 20, 30);
         double max = values.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         int y = 50;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
