@@ -77,6 +77,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
     private final Set<String> served;
     private final EventFunction directFunction;
     private final EventloomLambdaConfig config;
+    private volatile DirectSource lastDirectSource;
 
     @Inject
     LambdaEventHandler(EventDispatcher dispatcher, Vertx vertx, ObjectMapper mapper,
@@ -257,9 +258,13 @@ public class LambdaEventHandler implements RequestStreamHandler {
         LambdaTransport transport = new LambdaTransport(context, record.raw(), record.headers(), deadline);
         io.vertx.core.Context root = Vertx.currentContext();
         List<Uni<Throwable>> deliveries = targets.stream().map(function -> Uni.createFrom().<Throwable>emitter(
-                emitter -> VertxContext.createNewDuplicatedContext(root).runOnContext(ignored -> dispatcher
-                        .deliverAndForward(function, event, transport, logical, null)
-                        .subscribe().with(emitter::complete, emitter::complete))))
+                emitter -> VertxContext.createNewDuplicatedContext(root).runOnContext(ignored -> {
+                    try {
+                        dispatcher.deliverAndForward(function, event, transport, logical, null, emitter::complete);
+                    } catch (RuntimeException e) {
+                        emitter.complete(e);
+                    }
+                })))
                 .toList();
         return Uni.join().all(deliveries).andCollectFailures().map(failures -> {
             Throwable first = failures.stream().filter(f -> f != null).findFirst().orElse(null);
@@ -307,7 +312,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
         }
         LambdaTransport transport = new LambdaTransport(context, node, Map.of(), deadline);
         if (targets.size() == 1) {
-            CloudEvent reply = onVertx(() -> dispatcher.deliver(targets.get(0), event, transport, null));
+            CloudEvent reply = deliverOnVertx(targets.get(0), event, transport);
             return reply == null ? "null".getBytes() : events.writeValueAsBytes(reply);
         }
         LambdaRecord record = new LambdaRecord(event.getId(), event, null, List.of(), null, Map.of(), node);
@@ -328,14 +333,13 @@ public class LambdaEventHandler implements RequestStreamHandler {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(context != null && context.getAwsRequestId() != null ? context.getAwsRequestId()
                         : dev.eventloom.core.runtime.EventIds.next())
-                .withSource(URI.create(context != null && context.getInvokedFunctionArn() != null
-                        ? context.getInvokedFunctionArn() : "/lambda"))
+                .withSource(directSource(context))
                 .withType(DIRECT_TYPE)
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC))
                 .withData("application/json", payload)
                 .build();
         LambdaTransport transport = new LambdaTransport(context, node, Map.of(), deadline);
-        CloudEvent reply = onVertx(() -> dispatcher.deliver(directFunction, event, transport, null));
+        CloudEvent reply = deliverOnVertx(directFunction, event, transport);
         if (reply == null || reply.getData() == null) {
             return "null".getBytes();
         }
@@ -347,7 +351,43 @@ public class LambdaEventHandler implements RequestStreamHandler {
         return mapper.writeValueAsBytes(new String(data, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    private record DirectSource(String text, URI uri) {
+    }
+
+    /** The invoked function's ARN as the source of a direct invocation; parsed once while it stays the same. */
+    private URI directSource(Context context) {
+        String arn = context != null && context.getInvokedFunctionArn() != null ? context.getInvokedFunctionArn()
+                : "/lambda";
+        DirectSource source = lastDirectSource;
+        if (source == null || !source.text().equals(arn)) {
+            lastDirectSource = source = new DirectSource(arn, URI.create(arn));
+        }
+        return source.uri();
+    }
+
     // ---- plumbing ---------------------------------------------------------------------------------------------
+
+    /**
+     * Delivers one event to one function from a new duplicated event-loop context, as the HTTP binding does, and
+     * waits for the reply: the dispatcher's callback form, so a function that can take the fast lane takes it.
+     */
+    private CloudEvent deliverOnVertx(EventFunction function, CloudEvent event, LambdaTransport transport) {
+        CompletableFuture<CloudEvent> result = new CompletableFuture<>();
+        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored -> {
+            try {
+                dispatcher.deliver(function, event, transport, null, (reply, failure) -> {
+                    if (failure == null) {
+                        result.complete(reply);
+                    } else {
+                        result.completeExceptionally(failure);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return await(result);
+    }
 
     /** Runs the work on a Vert.x event-loop context, as the HTTP binding's requests do, and waits for its result. */
     private <T> T onVertx(Supplier<Uni<T>> work) {
@@ -359,6 +399,10 @@ public class LambdaEventHandler implements RequestStreamHandler {
                 result.completeExceptionally(e);
             }
         });
+        return await(result);
+    }
+
+    private static <T> T await(CompletableFuture<T> result) {
         try {
             return result.get();
         } catch (InterruptedException e) {
