@@ -188,7 +188,10 @@ funqy_port=$((PORT + 1))
 eventloom_port=$((PORT + 2))
 measure_app() { # measure_app APP SAMPLE: every scenario of one application
   case "$1" in
-    vertx) measure "$2" "vertx json" "$vertx_port" /hello "$out/json.lua" ;;
+    vertx)
+      measure "$2" "vertx json" "$vertx_port" /hello "$out/json.lua"
+      measure "$2" "vertx cloudevent binary" "$vertx_port" / "$out/cloudevent.lua"
+      ;;
     funqy) measure "$2" "funqy json (worker)" "$funqy_port" /hello "$out/json.lua" ;;
     eventloom)
       measure "$2" "quarkus route json (floor)" "$eventloom_port" /floor/hello "$out/json.lua"
@@ -211,7 +214,7 @@ for round in $(seq 1 "$ROUNDS"); do
   start_app vertx "$vertx_port" "${server_cpu[@]}" -- "${vertx_cmd[@]}"
   start_app funqy "$funqy_port" "${server_cpu[@]}" -- "${funqy_cmd[@]}"
   start_app eventloom "$eventloom_port" "${server_cpu[@]}" -- "${eventloom_cmd[@]}"
-  warm_up "$vertx_port" /hello "$out/json.lua"
+  warm_up "$vertx_port" /hello "$out/json.lua" / "$out/cloudevent.lua"
   warm_up "$funqy_port" /hello "$out/json.lua"
   warm_up "$eventloom_port" /floor/hello "$out/json.lua" /hello "$out/json.lua" /hello-uni "$out/json.lua" \
     /hello-blocking "$out/json.lua" /hello-virtual "$out/json.lua" / "$out/cloudevent.lua"

@@ -23,6 +23,8 @@ class ReportTest {
                 http\tvertx json\t2\t120000\t0.35\t5.0
                 http\tvertx json\t3\t110000\t0.32\t4.5
                 http\teventloom json\t3\t95000\t0.40\t6.0
+                http\tvertx cloudevent binary\t1\t80000\t0.30\t4.0
+                http\teventloom cloudevent binary\t1\t60000\t0.40\t6.0
                 neighbour\teventloom fast\t1\t2.0\t2.5
                 neighbour\teventloom fast\t2\t3.0\t3.0
                 startup\tfunqy\t1\t1000\t102400\t204800
@@ -36,6 +38,9 @@ class ReportTest {
                 report);
         assertTrue(report.contains("| vertx json | 110000 | 1.00 (1.00–1.00) | 3.00 (2.67–3.33) |"), report);
         assertTrue(report.contains("| eventloom fast | 2.50 | 2.75 | 1.13 (1.00–1.25) |"), report);
+        assertTrue(report.contains("| eventloom cloudevent binary | 60000 | 0.60 | 2.00 |"), report);
+        assertTrue(report.contains("eventloom cloudevent binary against raw Vert.x given the same request: throughput "
+                + "0.75, p99 1.50."), report);
         assertTrue(report.contains("| eventloom | 800 | 0.80 | 90 | 0.90 | 180 |"), report);
         assertTrue(Files.size(dir.resolve("chart.png")) > 1000);
         assertEquals(2.5, Report.median(java.util.List.of(3.0, 1.0, 2.0, 4.0)));
