@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Eventloom benchmarks against baselines, measured in one run so that ratios hold on a shared, noisy machine.
 #
-#   platform-runtime/benchmarks/run.sh            build, then run everything (about 30 minutes)
+#   platform-runtime/benchmarks/run.sh            build, then run everything (about 35 minutes)
 #   QUICK=1 platform-runtime/benchmarks/run.sh    short durations and one round, to check that it works
 #   NO_BUILD=1 ...                                reuse what the last build left in target/
 #
