@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -368,41 +369,39 @@ public class LambdaEventHandler implements RequestStreamHandler {
     // ---- plumbing ---------------------------------------------------------------------------------------------
 
     /**
-     * Delivers one event to one function from a new duplicated event-loop context, as the HTTP binding does, and
-     * waits for the reply: the dispatcher's callback form, so a function that can take the fast lane takes it.
+     * Delivers one event to one function and waits for the reply, through the dispatcher's callback form: a function
+     * that can take the fast lane takes it, as over HTTP.
      */
     private CloudEvent deliverOnVertx(EventFunction function, CloudEvent event, LambdaTransport transport) {
-        CompletableFuture<CloudEvent> result = new CompletableFuture<>();
-        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored -> {
-            try {
-                dispatcher.deliver(function, event, transport, null, (reply, failure) -> {
+        return onVertx((CompletableFuture<CloudEvent> result) -> dispatcher.deliver(function, event, transport, null,
+                (reply, failure) -> {
                     if (failure == null) {
                         result.complete(reply);
                     } else {
                         result.completeExceptionally(failure);
                     }
-                });
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return await(result);
+                }));
     }
 
-    /** Runs the work on a Vert.x event-loop context, as the HTTP binding's requests do, and waits for its result. */
+    /** {@link #onVertx(Consumer)} for work that is a {@code Uni}. */
     private <T> T onVertx(Supplier<Uni<T>> work) {
+        return onVertx((CompletableFuture<T> result) -> work.get().subscribe().with(result::complete,
+                result::completeExceptionally));
+    }
+
+    /**
+     * Runs the work on a new duplicated event-loop context, as the HTTP binding's requests run, and waits for the
+     * result it completes.
+     */
+    private <T> T onVertx(Consumer<CompletableFuture<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored -> {
             try {
-                work.get().subscribe().with(result::complete, result::completeExceptionally);
+                work.accept(result);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         });
-        return await(result);
-    }
-
-    private static <T> T await(CompletableFuture<T> result) {
         try {
             return result.get();
         } catch (InterruptedException e) {
