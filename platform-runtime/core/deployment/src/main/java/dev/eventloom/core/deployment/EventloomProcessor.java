@@ -19,6 +19,7 @@ import org.jboss.jandex.Type;
 import dev.eventloom.EventContext;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventLoopDefaults;
+import dev.eventloom.core.runtime.Execution;
 import dev.eventloom.core.runtime.EventloomRecorder;
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.FunctionMetadata;
@@ -26,8 +27,12 @@ import dev.eventloom.core.runtime.EventSinks;
 import dev.eventloom.core.runtime.FunctionRegistry;
 import dev.eventloom.core.runtime.InMemoryIdempotencyStore;
 import dev.eventloom.core.runtime.ReplySink;
+import dev.eventloom.core.runtime.invoke.ThreadExecution;
+import dev.eventloom.core.runtime.invoke.VertxExecution;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.GeneratedClassGizmoAdaptor;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -62,19 +67,26 @@ class EventloomProcessor {
         return new FeatureBuildItem(FEATURE);
     }
 
+    /**
+     * The core's beans, with functions run on Vert.x when the application has it (the HTTP and messaging bindings
+     * bring it) and on plain threads when it does not (a Lambda of queues and streams): see {@link Execution}.
+     */
     @BuildStep
-    AdditionalBeanBuildItem beans() {
+    AdditionalBeanBuildItem beans(Capabilities capabilities) {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(FunctionRegistry.class, EventDispatcher.class, ReplySink.class, EventSinks.class,
                         InMemoryIdempotencyStore.class)
+                .addBeanClass(capabilities.isPresent(Capability.VERTX) ? VertxExecution.class : ThreadExecution.class)
                 .setUnremovable()
                 .build();
     }
 
     /** One event loop per CPU unless the application sets another count: see {@link EventLoopDefaults}. */
     @BuildStep
-    RunTimeConfigBuilderBuildItem oneEventLoopPerCpu() {
-        return new RunTimeConfigBuilderBuildItem(EventLoopDefaults.class);
+    void oneEventLoopPerCpu(Capabilities capabilities, BuildProducer<RunTimeConfigBuilderBuildItem> builders) {
+        if (capabilities.isPresent(Capability.VERTX)) {
+            builders.produce(new RunTimeConfigBuilderBuildItem(EventLoopDefaults.class));
+        }
     }
 
     /**

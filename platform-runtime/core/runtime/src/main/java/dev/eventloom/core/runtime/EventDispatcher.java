@@ -20,8 +20,6 @@ import dev.eventloom.core.runtime.EventloomException.Kind;
 import dev.eventloom.core.runtime.invoke.DirectInvoker;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * What a binding calls: find functions by name or by trigger, deliver an event to one, get back its reply. Bindings
@@ -37,16 +35,18 @@ public class EventDispatcher {
     private final ReliableDelivery reliable;
     private final ReplySink replySink;
     private final EventSinks sinks;
+    private final Execution execution;
     private final Map<String, String> logicalSources = new HashMap<>();
 
     @Inject
-    EventDispatcher(FunctionRegistry registry, ObjectMapper mapper, EventloomConfig config, Vertx vertx,
+    EventDispatcher(FunctionRegistry registry, ObjectMapper mapper, EventloomConfig config, Execution execution,
             EventSinks sinks, IdempotencyStore idempotency, ReplySink replySink) {
         this.registry = registry;
         this.replySink = replySink;
         this.sinks = sinks;
         this.replies = new Replies(mapper);
-        this.reliable = new ReliableDelivery(vertx, sinks, idempotency);
+        this.execution = execution;
+        this.reliable = new ReliableDelivery(execution, sinks, idempotency);
         config.sources().forEach((name, source) -> source.ceSource().forEach(ce -> logicalSources.put(ce, name)));
     }
 
@@ -119,26 +119,13 @@ public class EventDispatcher {
     }
 
     /** Whether this delivery can take the fast lane: see {@link DirectInvoker}. */
-    private static boolean direct(EventFunction function) {
-        return function.direct() != null && ReliableDelivery.immediate(function.delivery())
-                && Context.isOnEventLoopThread() && Vertx.currentContext() != null;
+    private boolean direct(EventFunction function) {
+        return function.direct() != null && ReliableDelivery.immediate(function.delivery()) && execution.onEventLoop();
     }
 
     /** The result emitted on the caller's Vert.x context, if it has one. */
     private <T> Uni<T> onCaller(Uni<T> result) {
-        Context caller = Vertx.currentContext();
-        if (caller == null) {
-            return result;
-        }
-        boolean eventLoop = caller.isEventLoopContext();
-        return result.emitOn(command -> {
-            // Inside executeBlocking the caller's context is current on a worker thread too: compare threads as well.
-            if (Vertx.currentContext() == caller && (!eventLoop || Context.isOnEventLoopThread())) {
-                command.run();
-            } else {
-                caller.runOnContext(ignored -> command.run());
-            }
-        });
+        return execution.onCaller(result);
     }
 
     /**

@@ -42,7 +42,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.virtual.threads.VirtualThreadsRecorder;
-import io.vertx.core.Vertx;
 
 /**
  * The application's functions, built once at startup from what the build found and from configuration, and the router
@@ -55,7 +54,7 @@ public class FunctionRegistry {
     static final String BLOCKED_COUNTER = "eventloom.event.loop.blocked";
 
     private final EventloomConfig config;
-    private final Vertx vertx;
+    private final Execution execution;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
     private final WorkerPriority workerPriority;
@@ -64,9 +63,9 @@ public class FunctionRegistry {
     private volatile EventRouter<EventFunction> router = EventRouter.<EventFunction> builder().build();
 
     @Inject
-    FunctionRegistry(EventloomConfig config, Vertx vertx, ObjectMapper mapper, Instance<MeterRegistry> meters) {
+    FunctionRegistry(EventloomConfig config, Execution execution, ObjectMapper mapper, Instance<MeterRegistry> meters) {
         this.config = config;
-        this.vertx = vertx;
+        this.execution = execution;
         this.mapper = mapper;
         this.workerPriority = new WorkerPriority(config.workerNice());
         // With quarkus-micrometer and a registry the meters are exported; without, nothing is recorded.
@@ -201,7 +200,10 @@ public class FunctionRegistry {
         return counter::increment;
     }
 
-    /** Gives the function its decorated invoker and its fast lane (inline on the event loop, or offloaded). */
+    /**
+     * Gives the function its decorated invoker and, with event loops, its fast lane (inline on the event loop, or
+     * offloaded).
+     */
     private void invoker(EventFunction function, FunctionInvoker generated, ClassLoader loader) {
         FunctionMetadata metadata = function.metadata();
         Class<?> beanClass;
@@ -222,17 +224,19 @@ public class FunctionRegistry {
         if (function.dispatchMode() == DispatchMode.EVENT_LOOP) {
             Runnable blocked = blockedCounter(function.name());
             invoker = new EventLoopGuardInvoker(invoker, config.eventLoopWarningThreshold(), blocked);
-            function.direct(new InlineInvoker(generated, bean, binder::bind, metadata.getOutputShape(),
-                    config.eventLoopWarningThreshold(), blocked));
+            if (execution.eventLoops()) {
+                function.direct(new InlineInvoker(generated, bean, binder::bind, metadata.getOutputShape(),
+                        config.eventLoopWarningThreshold(), blocked));
+            }
         }
         Executor virtualThreads = function.dispatchMode() == DispatchMode.VIRTUAL_THREAD
                 ? VirtualThreadsRecorder.getCurrent()
                 : null;
-        if (function.dispatchMode() != DispatchMode.EVENT_LOOP) {
+        if (function.dispatchMode() != DispatchMode.EVENT_LOOP && execution.eventLoops()) {
             function.direct(new OffloadedInvoker(generated, bean, binder::bind, metadata.getOutputShape(),
                     virtualThreads, workerPriority));
         }
-        invoker = new OffloadingInvoker(invoker, function.dispatchMode(), vertx, virtualThreads, workerPriority);
-        function.invoker(new TimeoutInvoker(invoker, vertx));
+        invoker = new OffloadingInvoker(invoker, function.dispatchMode(), execution, virtualThreads, workerPriority);
+        function.invoker(new TimeoutInvoker(invoker, execution));
     }
 }

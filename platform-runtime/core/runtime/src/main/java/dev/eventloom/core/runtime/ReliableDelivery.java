@@ -16,7 +16,6 @@ import dev.eventloom.core.runtime.EventloomException.Kind;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 
 /**
  * A function's {@link DeliveryPolicy} around its attempts: ordering by partition key, the concurrency limit,
@@ -28,13 +27,13 @@ final class ReliableDelivery {
     private static final Logger LOG = Logger.getLogger(ReliableDelivery.class);
     private static final int MAX_ERROR_LENGTH = 1000;
 
-    private final Vertx vertx;
+    private final Execution execution;
     private final EventSinks sinks;
     private final IdempotencyStore store;
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    ReliableDelivery(Vertx vertx, EventSinks sinks, IdempotencyStore store) {
-        this.vertx = vertx;
+    ReliableDelivery(Execution execution, EventSinks sinks, IdempotencyStore store) {
+        this.execution = execution;
         this.sinks = sinks;
         this.store = store;
     }
@@ -209,7 +208,7 @@ final class ReliableDelivery {
         if (delay.isZero()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().emitter(emitter -> vertx.setTimer(delay.toMillis(), ignored -> emitter.complete(null)));
+        return Uni.createFrom().emitter(emitter -> execution.schedule(delay.toMillis(), () -> emitter.complete(null)));
     }
 
     private Uni<CloudEvent> finalFailure(EventFunction function, CloudEvent event, Throwable failure, int attempts) {

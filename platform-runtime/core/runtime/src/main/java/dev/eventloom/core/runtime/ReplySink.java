@@ -12,7 +12,6 @@ import dev.eventloom.core.runtime.EventloomException.Kind;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 
 /**
@@ -28,15 +27,15 @@ public class ReplySink {
 
     private final Optional<URI> url;
     private final long timeoutMillis;
-    private final Vertx vertx;
+    private final Execution execution;
     private volatile WebClient client;
 
     private final jakarta.enterprise.inject.Instance<EventSinks> sinks;
 
     @Inject
-    ReplySink(EventloomConfig config, Vertx vertx, jakarta.enterprise.inject.Instance<EventSinks> sinks) {
+    ReplySink(EventloomConfig config, Execution execution, jakarta.enterprise.inject.Instance<EventSinks> sinks) {
         this.sinks = sinks;
-        this.vertx = vertx;
+        this.execution = execution;
         this.timeoutMillis = config.sink().timeout().toMillis();
         this.url = config.sink().url().or(() -> Optional.ofNullable(System.getenv("K_SINK"))
                 .filter(sink -> !sink.isBlank()).map(URI::create));
@@ -104,7 +103,7 @@ public class ReplySink {
         if (current == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = WebClient.create(vertx);
+                    client = WebClient.create(execution.vertx());
                 }
                 current = client;
             }

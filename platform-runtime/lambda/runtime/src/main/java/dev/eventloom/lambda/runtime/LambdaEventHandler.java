@@ -34,16 +34,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.EventloomException;
+import dev.eventloom.core.runtime.Execution;
 import dev.eventloom.core.runtime.TransportDeadline;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext.ContextState;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 
 /**
  * The one Lambda handler of an Eventloom application. It recognises the payload ({@link EventShape}), turns it into
@@ -57,6 +60,10 @@ import io.vertx.core.Vertx;
  * <li>a structured CloudEvent: the reply as a structured CloudEvent; any other JSON: the function's result.</li>
  * </ul>
  * Failures end the invocation with an error type and message, never a stack trace; the runtime goes on polling.
+ * <p>
+ * With Vert.x in the application (the HTTP or messaging binding), each invocation runs on a duplicated event-loop
+ * context, as an HTTP request does. Without it, functions run on the runtime's own thread (event-loop functions) and
+ * Quarkus's worker pool (blocking ones), and Vert.x is never started: see {@link Execution}.
  */
 @Startup
 @Singleton
@@ -68,7 +75,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
     private static final boolean HTTP_BINDING = present("dev.eventloom.http.runtime.HttpRecorder");
 
     private final EventDispatcher dispatcher;
-    private final Vertx vertx;
+    private final Execution execution;
     private final ObjectMapper mapper;
     private final ObjectMapper events;
     private final AwsRecords records;
@@ -81,10 +88,10 @@ public class LambdaEventHandler implements RequestStreamHandler {
     private volatile DirectSource lastDirectSource;
 
     @Inject
-    LambdaEventHandler(EventDispatcher dispatcher, Vertx vertx, ObjectMapper mapper,
+    LambdaEventHandler(EventDispatcher dispatcher, Execution execution, ObjectMapper mapper,
             EventloomLambdaConfig config) {
         this.dispatcher = dispatcher;
-        this.vertx = vertx;
+        this.execution = execution;
         this.mapper = mapper;
         this.config = config;
         this.events = mapper.copy().registerModule(JsonFormat.getCloudEventJacksonModule());
@@ -167,7 +174,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
     private byte[] batch(EventShape shape, JsonNode event, Context context, TransportDeadline deadline)
             throws IOException {
         List<LambdaRecord> batch = records.records(shape, event);
-        List<Outcome> outcomes = onVertx(() -> deliverAll(batch, context, deadline));
+        List<Outcome> outcomes = await(() -> deliverAll(batch, context, deadline));
         List<Outcome> failures = outcomes.stream().filter(o -> o.failure() != null)
                 .sorted(Comparator.comparingInt(Outcome::index)).toList();
         if (shape == EventShape.SQS || shape == EventShape.KINESIS || shape == EventShape.DYNAMODB) {
@@ -243,7 +250,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
         });
     }
 
-    /** One record to every function its triggers select, each on its own Vert.x context; all must succeed. */
+    /** One record to every function its triggers select, each isolated from the others; all must succeed. */
     private Uni<Outcome> deliver(int index, LambdaRecord record, Context context, TransportDeadline deadline) {
         if (record.event() == null) {
             return Uni.createFrom().item(new Outcome(index, record,
@@ -257,9 +264,8 @@ public class LambdaEventHandler implements RequestStreamHandler {
                     EventloomException.Kind.NOT_FOUND, noTrigger(event, logical, record.identifiers()))));
         }
         LambdaTransport transport = new LambdaTransport(context, record.raw(), record.headers(), deadline);
-        io.vertx.core.Context root = Vertx.currentContext();
         List<Uni<Throwable>> deliveries = targets.stream().map(function -> Uni.createFrom().<Throwable>emitter(
-                emitter -> VertxContext.createNewDuplicatedContext(root).runOnContext(ignored -> {
+                emitter -> isolated(() -> {
                     try {
                         dispatcher.deliverAndForward(function, event, transport, logical, null, emitter::complete);
                     } catch (RuntimeException e) {
@@ -313,11 +319,11 @@ public class LambdaEventHandler implements RequestStreamHandler {
         }
         LambdaTransport transport = new LambdaTransport(context, node, Map.of(), deadline);
         if (targets.size() == 1) {
-            CloudEvent reply = deliverOnVertx(targets.get(0), event, transport);
+            CloudEvent reply = deliverAndAwait(targets.get(0), event, transport);
             return reply == null ? "null".getBytes() : events.writeValueAsBytes(reply);
         }
         LambdaRecord record = new LambdaRecord(event.getId(), event, null, List.of(), null, Map.of(), node);
-        Outcome outcome = onVertx(() -> deliver(0, record, context, deadline));
+        Outcome outcome = await(() -> deliver(0, record, context, deadline));
         if (outcome.failure() != null) {
             throw failure(outcome.failure());
         }
@@ -340,7 +346,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
                 .withData("application/json", payload)
                 .build();
         LambdaTransport transport = new LambdaTransport(context, node, Map.of(), deadline);
-        CloudEvent reply = deliverOnVertx(directFunction, event, transport);
+        CloudEvent reply = deliverAndAwait(directFunction, event, transport);
         if (reply == null || reply.getData() == null) {
             return "null".getBytes();
         }
@@ -372,8 +378,8 @@ public class LambdaEventHandler implements RequestStreamHandler {
      * Delivers one event to one function and waits for the reply, through the dispatcher's callback form: a function
      * that can take the fast lane takes it, as over HTTP.
      */
-    private CloudEvent deliverOnVertx(EventFunction function, CloudEvent event, LambdaTransport transport) {
-        return onVertx((CompletableFuture<CloudEvent> result) -> dispatcher.deliver(function, event, transport, null,
+    private CloudEvent deliverAndAwait(EventFunction function, CloudEvent event, LambdaTransport transport) {
+        return await((CompletableFuture<CloudEvent> result) -> dispatcher.deliver(function, event, transport, null,
                 (reply, failure) -> {
                     if (failure == null) {
                         result.complete(reply);
@@ -383,19 +389,19 @@ public class LambdaEventHandler implements RequestStreamHandler {
                 }));
     }
 
-    /** {@link #onVertx(Consumer)} for work that is a {@code Uni}. */
-    private <T> T onVertx(Supplier<Uni<T>> work) {
-        return onVertx((CompletableFuture<T> result) -> work.get().subscribe().with(result::complete,
+    /** {@link #await(Consumer)} for work that is a {@code Uni}. */
+    private <T> T await(Supplier<Uni<T>> work) {
+        return await((CompletableFuture<T> result) -> work.get().subscribe().with(result::complete,
                 result::completeExceptionally));
     }
 
     /**
-     * Runs the work on a new duplicated event-loop context, as the HTTP binding's requests run, and waits for the
-     * result it completes.
+     * Runs the work on a new duplicated event-loop context, as the HTTP binding's requests run (with Vert.x), or on
+     * this thread outside its request context (without), and waits for the result it completes.
      */
-    private <T> T onVertx(Consumer<CompletableFuture<T>> work) {
+    private <T> T await(Consumer<CompletableFuture<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored -> {
+        isolated(() -> {
             try {
                 work.accept(result);
             } catch (RuntimeException e) {
@@ -409,6 +415,32 @@ public class LambdaEventHandler implements RequestStreamHandler {
             throw new LambdaFunctionError("Interrupted", "The invocation was interrupted");
         } catch (ExecutionException e) {
             throw failure(e.getCause());
+        }
+    }
+
+    /**
+     * Starts the task with no request context of its caller's: with Vert.x on a new duplicated context of an event loop
+     * (where CDI keeps the request context), without it on this thread with its request context (if any) set aside
+     * meanwhile. Each function invocation then activates a request context of its own.
+     */
+    private void isolated(Runnable task) {
+        if (execution.eventLoops()) {
+            io.vertx.core.Context current = io.vertx.core.Vertx.currentContext();
+            VertxContext.createNewDuplicatedContext(current != null ? current : execution.vertx().getOrCreateContext())
+                    .runOnContext(ignored -> task.run());
+            return;
+        }
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (!requestContext.isActive()) {
+            task.run();
+            return;
+        }
+        ContextState state = requestContext.getState();
+        requestContext.deactivate();
+        try {
+            task.run();
+        } finally {
+            requestContext.activate(state);
         }
     }
 

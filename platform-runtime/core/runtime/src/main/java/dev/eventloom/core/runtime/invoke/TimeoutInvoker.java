@@ -7,25 +7,25 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.EventloomException.Kind;
+import dev.eventloom.core.runtime.Execution;
 import dev.eventloom.core.runtime.InvocationContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.core.Vertx;
 
 /**
- * Fails an invocation that has not finished by its context's deadline, and cancels it. The clock is a Vert.x timer
- * started before the function is dispatched, so time spent queued for a worker counts, and the alarm goes off even
+ * Fails an invocation that has not finished by its context's deadline, and cancels it. The clock is a timer (a Vert.x
+ * one with Vert.x) started before the function is dispatched, so time spent queued for a worker counts, and the alarm goes off even
  * when every worker thread is busy. A blocking method is not interrupted (its worker keeps running until it returns),
  * but the caller is answered and other events are not held up.
  */
 public final class TimeoutInvoker implements Invoker {
 
     private final Invoker delegate;
-    private final Vertx vertx;
+    private final Execution execution;
 
-    public TimeoutInvoker(Invoker delegate, Vertx vertx) {
+    public TimeoutInvoker(Invoker delegate, Execution execution) {
         this.delegate = delegate;
-        this.vertx = vertx;
+        this.execution = execution;
     }
 
     @Override
@@ -38,7 +38,7 @@ public final class TimeoutInvoker implements Invoker {
             }
             AtomicBoolean done = new AtomicBoolean();
             AtomicReference<Cancellable> invocation = new AtomicReference<>();
-            long alarm = vertx.setTimer(left, ignored -> {
+            Cancellable alarm = execution.schedule(left, () -> {
                 if (done.compareAndSet(false, true)) {
                     emitter.fail(timeout(context));
                     Cancellable running = invocation.get();
@@ -48,7 +48,7 @@ public final class TimeoutInvoker implements Invoker {
                 }
             });
             emitter.onTermination(() -> {
-                vertx.cancelTimer(alarm);
+                alarm.cancel();
                 if (done.compareAndSet(false, true)) { // cancelled by the subscriber
                     Cancellable running = invocation.get();
                     if (running != null) {
@@ -58,12 +58,12 @@ public final class TimeoutInvoker implements Invoker {
             });
             Cancellable running = delegate.invoke(context).subscribe().with(item -> {
                 if (done.compareAndSet(false, true)) {
-                    vertx.cancelTimer(alarm);
+                    alarm.cancel();
                     emitter.complete(item);
                 }
             }, failure -> {
                 if (done.compareAndSet(false, true)) {
-                    vertx.cancelTimer(alarm);
+                    alarm.cancel();
                     emitter.fail(failure);
                 }
             });

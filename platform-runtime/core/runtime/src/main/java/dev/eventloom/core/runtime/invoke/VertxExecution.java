@@ -1,0 +1,95 @@
+package dev.eventloom.core.runtime.invoke;
+
+import java.util.concurrent.Executor;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import dev.eventloom.core.runtime.DispatchMode;
+import dev.eventloom.core.runtime.Execution;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/** {@link Execution} on the application's Vert.x: its event loops, its worker pool, its timers. */
+@Singleton
+public final class VertxExecution implements Execution {
+
+    private final Vertx vertx;
+
+    @Inject
+    public VertxExecution(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    @Override
+    public boolean eventLoops() {
+        return true;
+    }
+
+    @Override
+    public boolean onEventLoop() {
+        return Context.isOnEventLoopThread() && Vertx.currentContext() != null;
+    }
+
+    @Override
+    public <T> Uni<T> onCaller(Uni<T> result) {
+        Context caller = Vertx.currentContext();
+        if (caller == null) {
+            return result;
+        }
+        boolean eventLoop = caller.isEventLoopContext();
+        return result.emitOn(command -> {
+            // Inside executeBlocking the caller's context is current on a worker thread too: compare threads as well.
+            if (Vertx.currentContext() == caller && (!eventLoop || Context.isOnEventLoopThread())) {
+                command.run();
+            } else {
+                caller.runOnContext(ignored -> command.run());
+            }
+        });
+    }
+
+    @Override
+    public Cancellable schedule(long delayMillis, Runnable task) {
+        long timer = vertx.setTimer(Math.max(1, delayMillis), ignored -> task.run());
+        return () -> vertx.cancelTimer(timer);
+    }
+
+    @Override
+    public Uni<Object> dispatch(Uni<Object> invocation, DispatchMode mode, Executor virtualThreads,
+            WorkerPriority workerPriority) {
+        return switch (mode) {
+            case EVENT_LOOP -> Context.isOnEventLoopThread() ? invocation
+                    : invocation.runSubscriptionOn(command -> eventLoopContext().runOnContext(ignored -> command.run()));
+            case WORKER -> invocation.runSubscriptionOn(command -> isolated().executeBlocking(() -> {
+                workerPriority.apply();
+                command.run();
+                return null;
+            }, false));
+            case VIRTUAL_THREAD -> invocation.runSubscriptionOn(
+                    command -> isolated().runOnContext(ignored -> virtualThreads.execute(command)));
+        };
+    }
+
+    @Override
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    private Context eventLoopContext() {
+        Context current = Vertx.currentContext();
+        return current != null && current.isEventLoopContext() ? current
+                : VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+    }
+
+    /**
+     * A duplicated context of its own for each offloaded invocation: CDI keeps the request context in the Vert.x
+     * context, so invocations of one request running at once (fan-out, batches) must not share one.
+     */
+    private Context isolated() {
+        Context current = Vertx.currentContext();
+        return VertxContext.createNewDuplicatedContext(current != null ? current : vertx.getOrCreateContext());
+    }
+}

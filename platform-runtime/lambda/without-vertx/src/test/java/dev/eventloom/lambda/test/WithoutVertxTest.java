@@ -1,0 +1,169 @@
+package dev.eventloom.lambda.test;
+
+import static dev.eventloom.lambda.test.AwsEvents.person;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.eventloom.core.runtime.Execution;
+import dev.eventloom.core.runtime.invoke.ThreadExecution;
+import dev.eventloom.lambda.runtime.LambdaEventHandler;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * A Lambda without the HTTP binding has no Vert.x: functions run on the Lambda runtime's thread (event-loop ones) and
+ * Quarkus's worker pool (blocking ones), each invocation with a request context of its own, and a reply goes to the
+ * sink over HTTP all the same.
+ */
+class WithoutVertxTest {
+
+    static final String LATER = "arn:aws:sqs:eu-west-1:123456789012:later";
+    static final String CONTEXT = "arn:aws:sqs:eu-west-1:123456789012:context";
+    // One sink for the test class as JUnit loads it and as Quarkus loads it again: kept in the JDK's system properties.
+    static final BlockingQueue<String> SINK = shared("queue", LinkedBlockingQueue::new);
+    static final HttpServer sink = shared("server", WithoutVertxTest::sink);
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(ThreadFunctions.class, ThreadFunctions.RequestProbe.class,
+                    ThreadFunctions.Seen.class, Signup.class, Lambda.class, AwsEvents.class))
+            .overrideConfigKey("quarkus.lambda.mock-event-server.test-port", String.valueOf(Lambda.PORT))
+            .overrideConfigKey("eventloom.sink.url", "http://localhost:" + sink.getAddress().getPort() + "/replies")
+            .overrideConfigKey("eventloom.function.\"later\".timeout", "300ms")
+            .overrideConfigKey("eventloom.lambda.deadline-margin", "300ms")
+            .overrideConfigKey("eventloom.lambda.sources", String.join(",", "signups=" + AwsEvents.SIGNUPS,
+                    "orders=" + AwsEvents.ORDERS, "later=" + LATER, "context=" + CONTEXT));
+
+    @Inject
+    ThreadFunctions.Seen seen;
+
+    @Inject
+    LambdaEventHandler handler;
+
+    @SuppressWarnings("unchecked")
+    static <T> T shared(String name, java.util.function.Supplier<T> created) {
+        return (T) System.getProperties().computeIfAbsent(WithoutVertxTest.class.getName() + "." + name,
+                ignored -> created.get());
+    }
+
+    static HttpServer sink() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/replies", exchange -> {
+                SINK.add(exchange.getRequestHeaders().getFirst("ce-type") + " "
+                        + new String(exchange.getRequestBody().readAllBytes()));
+                exchange.sendResponseHeaders(202, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopSink() {
+        if (System.getProperties().remove(WithoutVertxTest.class.getName() + ".server") != null) {
+            sink.stop(0);
+        }
+    }
+
+    @BeforeEach
+    void clear() {
+        seen.clear();
+        SINK.clear();
+    }
+
+    @Test
+    void theApplicationRunsOnThreadsNotVertx() {
+        assertInstanceOf(ThreadExecution.class, Arc.container().instance(Execution.class).get());
+        assertFalse(Arc.container().select(io.vertx.core.Vertx.class).isResolvable(), "no Vert.x bean");
+    }
+
+    @Test
+    void eventLoopFunctionsRunOnTheRuntimesThreadEachWithARequestContextOfItsOwn() {
+        Lambda.invoke(AwsEvents.sqs(AwsEvents.SIGNUPS, person("ann"), person("bob"), person("cy")))
+                .then().statusCode(200).body("batchItemFailures", empty());
+        List<String[]> calls = seen.calls().stream().map(call -> call.split(" ", 3)).toList();
+        assertEquals(3, calls.size(), seen.calls().toString());
+        for (String[] call : calls) {
+            assertTrue(call[2].startsWith("Lambda Thread"), "on the runtime's thread: " + seen.calls());
+        }
+        Set<String> requests = calls.stream().map(call -> call[2].substring(call[2].lastIndexOf(' ') + 1))
+                .collect(Collectors.toSet());
+        assertEquals(3, requests.size(), "a request context per invocation: " + seen.calls());
+    }
+
+    @Test
+    void blockingFunctionsRunOnTheWorkerPoolEachWithARequestContextOfItsOwn() {
+        Lambda.invoke(AwsEvents.sqs(AwsEvents.ORDERS, person("a", 100), person("b", 100)))
+                .then().statusCode(200).body("batchItemFailures", empty());
+        List<String> calls = seen.calls();
+        assertEquals(2, calls.size(), calls.toString());
+        for (String call : calls) {
+            assertTrue(call.split(" ")[2].startsWith("executor-thread"), "on a worker: " + calls);
+        }
+        assertEquals(2, calls.stream().map(call -> call.substring(call.lastIndexOf(' ') + 1)).distinct().count(),
+                "a request context per invocation: " + calls);
+    }
+
+    @Test
+    void repliesGoToTheSinkOverHttp() throws InterruptedException {
+        Lambda.invoke(AwsEvents.sqs(AwsEvents.SIGNUPS, person("ann"), person("bob")))
+                .then().statusCode(200).body("batchItemFailures", empty());
+        Set<String> replies = new java.util.HashSet<>();
+        replies.add(SINK.poll(10, TimeUnit.SECONDS));
+        replies.add(SINK.poll(10, TimeUnit.SECONDS));
+        assertEquals(Set.of("greet.output \"Hello ann\"", "greet.output \"Hello bob\""),
+                replies);
+    }
+
+    @Test
+    void aResultThatComesLaterIsAwaitedAndOnePastItsTimeoutIsReported() {
+        String event = AwsEvents.records(List.of(
+                AwsEvents.sqsMessage(LATER, "quick", person("quick", 20), null),
+                AwsEvents.sqsMessage(LATER, "late", person("late", 2_000), null)));
+        long start = System.nanoTime();
+        Lambda.invoke(event).then().statusCode(200).body("batchItemFailures.itemIdentifier", equalTo(List.of("late")));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(millis < 1_500, "answered at the timeout, not when the late result came: " + millis + " ms");
+    }
+
+    @Test
+    void functionsSeeTheLambdaContextAndTheTimeTheyHave() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(AwsEvents.sqs(CONTEXT, person("x")).getBytes(UTF_8)), out,
+                DeadlineTest.remaining(2000));
+        assertEquals("{\"batchItemFailures\":[]}", out.toString(UTF_8));
+        String[] seenByFunction = seen.calls().get(0).split(" ");
+        assertEquals("req-1", seenByFunction[1]);
+        long left = Long.parseLong(seenByFunction[2]);
+        assertTrue(left <= 1700 && left > 1000, "remaining time is the invocation's minus the margin: " + left);
+    }
+}
