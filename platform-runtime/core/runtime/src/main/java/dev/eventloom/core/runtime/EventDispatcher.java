@@ -102,7 +102,8 @@ public class EventDispatcher {
      * gets the reply (or {@code null}) or the failure, on the caller's Vert.x context. Called on an event loop, a
      * delivery takes the fast lane ({@link DirectInvoker}): an event-loop function with a synchronous signature (or a
      * {@code Uni} that completes at once) runs inline, and {@code done} is called before this method returns; a
-     * blocking one is handed to its thread and back.
+     * blocking one is handed to its thread and back. Without Vert.x, an event-loop function with a synchronous
+     * signature runs inline on any thread.
      */
     public void deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource,
             BiConsumer<CloudEvent, Throwable> done) {
@@ -120,7 +121,7 @@ public class EventDispatcher {
 
     /** Whether this delivery can take the fast lane: see {@link DirectInvoker}. */
     private boolean direct(EventFunction function) {
-        return function.direct() != null && ReliableDelivery.immediate(function.delivery()) && execution.onEventLoop();
+        return function.direct() != null && ReliableDelivery.immediate(function.delivery()) && execution.fastLaneHere();
     }
 
     /** The result emitted on the caller's Vert.x context, if it has one. */

@@ -27,10 +27,8 @@ import dev.eventloom.core.runtime.EventloomConfig.TriggerConfig;
 import dev.eventloom.core.runtime.filter.InvalidFilterException;
 import dev.eventloom.core.runtime.filter.TriggerMetadata;
 import dev.eventloom.core.runtime.invoke.EventLoopGuardInvoker;
-import dev.eventloom.core.runtime.invoke.InlineInvoker;
 import dev.eventloom.core.runtime.invoke.Invoker;
 import dev.eventloom.core.runtime.invoke.MethodInvoker;
-import dev.eventloom.core.runtime.invoke.OffloadedInvoker;
 import dev.eventloom.core.runtime.invoke.OffloadingInvoker;
 import dev.eventloom.core.runtime.invoke.RequestContextInvoker;
 import dev.eventloom.core.runtime.invoke.TimeoutInvoker;
@@ -221,21 +219,15 @@ public class FunctionRegistry {
         InputBinder binder = new InputBinder(metadata, mapper, loader);
         Invoker invoker = new RequestContextInvoker(
                 new MethodInvoker(generated, bean, binder::bind, metadata.getOutputShape()));
-        if (function.dispatchMode() == DispatchMode.EVENT_LOOP) {
-            Runnable blocked = blockedCounter(function.name());
+        Runnable blocked = function.dispatchMode() == DispatchMode.EVENT_LOOP ? blockedCounter(function.name()) : null;
+        if (blocked != null) {
             invoker = new EventLoopGuardInvoker(invoker, config.eventLoopWarningThreshold(), blocked);
-            if (execution.eventLoops()) {
-                function.direct(new InlineInvoker(generated, bean, binder::bind, metadata.getOutputShape(),
-                        config.eventLoopWarningThreshold(), blocked));
-            }
         }
         Executor virtualThreads = function.dispatchMode() == DispatchMode.VIRTUAL_THREAD
                 ? VirtualThreadsRecorder.getCurrent()
                 : null;
-        if (function.dispatchMode() != DispatchMode.EVENT_LOOP && execution.eventLoops()) {
-            function.direct(new OffloadedInvoker(generated, bean, binder::bind, metadata.getOutputShape(),
-                    virtualThreads, workerPriority));
-        }
+        function.direct(execution.fastLane(function, new Execution.FastLane(generated, bean, binder::bind,
+                metadata.getOutputShape(), config.eventLoopWarningThreshold(), blocked, virtualThreads, workerPriority)));
         invoker = new OffloadingInvoker(invoker, function.dispatchMode(), execution, virtualThreads, workerPriority);
         function.invoker(new TimeoutInvoker(invoker, execution));
     }

@@ -1,6 +1,7 @@
 package dev.eventloom.core.runtime;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -10,9 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.eventloom.core.runtime.EventloomException.Kind;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.client.WebClient;
 
 /**
  * Sends replies that cannot go back to the caller to the configured sink ({@code eventloom.sink.url}, else
@@ -26,9 +25,8 @@ public class ReplySink {
     private static final Logger LOG = Logger.getLogger(ReplySink.class);
 
     private final Optional<URI> url;
-    private final long timeoutMillis;
+    private final Duration timeout;
     private final Execution execution;
-    private volatile WebClient client;
 
     private final jakarta.enterprise.inject.Instance<EventSinks> sinks;
 
@@ -36,7 +34,7 @@ public class ReplySink {
     ReplySink(EventloomConfig config, Execution execution, jakarta.enterprise.inject.Instance<EventSinks> sinks) {
         this.sinks = sinks;
         this.execution = execution;
-        this.timeoutMillis = config.sink().timeout().toMillis();
+        this.timeout = config.sink().timeout();
         this.url = config.sink().url().or(() -> Optional.ofNullable(System.getenv("K_SINK"))
                 .filter(sink -> !sink.isBlank()).map(URI::create));
     }
@@ -81,33 +79,17 @@ public class ReplySink {
     }
 
     private Uni<Void> post(URI target, CloudEvent event, String noun, String article) {
-        return Uni.createFrom().emitter(emitter -> VertxMessageFactory.createWriter(client().postAbs(target.toString())
-                .timeout(timeoutMillis))
-                .writeBinary(event)
-                .onComplete(result -> {
-                    if (result.failed()) {
-                        emitter.fail(new EventloomException(Kind.SINK_FAILED, noun + " " + event.getId()
-                                + " could not be sent to " + article + target + ": " + result.cause().getMessage()));
-                    } else if (result.result().statusCode() / 100 != 2) {
-                        emitter.fail(new EventloomException(Kind.SINK_FAILED, (article.isEmpty() ? "" : "The sink ")
-                                + target + " refused " + noun.toLowerCase(java.util.Locale.ROOT) + " "
-                                + event.getId() + " with HTTP " + result.result().statusCode()));
-                    } else {
-                        emitter.complete(null);
-                    }
-                }));
-    }
-
-    private WebClient client() {
-        WebClient current = client;
-        if (current == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = WebClient.create(execution.vertx());
-                }
-                current = client;
+        return execution.post(target, event, timeout).onItemOrFailure().transformToUni((status, failure) -> {
+            if (failure != null) {
+                return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED, noun + " " + event.getId()
+                        + " could not be sent to " + article + target + ": " + failure.getMessage()));
             }
-        }
-        return current;
+            if (status / 100 != 2) {
+                return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED,
+                        (article.isEmpty() ? "" : "The sink ") + target + " refused "
+                                + noun.toLowerCase(java.util.Locale.ROOT) + " " + event.getId() + " with HTTP " + status));
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 }

@@ -39,12 +39,8 @@ import dev.eventloom.core.runtime.TransportDeadline;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.InjectableContext.ContextState;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -265,7 +261,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
         }
         LambdaTransport transport = new LambdaTransport(context, record.raw(), record.headers(), deadline);
         List<Uni<Throwable>> deliveries = targets.stream().map(function -> Uni.createFrom().<Throwable>emitter(
-                emitter -> isolated(() -> {
+                emitter -> execution.isolated(() -> {
                     try {
                         dispatcher.deliverAndForward(function, event, transport, logical, null, emitter::complete);
                     } catch (RuntimeException e) {
@@ -401,7 +397,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
      */
     private <T> T await(Consumer<CompletableFuture<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        isolated(() -> {
+        execution.isolated(() -> {
             try {
                 work.accept(result);
             } catch (RuntimeException e) {
@@ -415,32 +411,6 @@ public class LambdaEventHandler implements RequestStreamHandler {
             throw new LambdaFunctionError("Interrupted", "The invocation was interrupted");
         } catch (ExecutionException e) {
             throw failure(e.getCause());
-        }
-    }
-
-    /**
-     * Starts the task with no request context of its caller's: with Vert.x on a new duplicated context of an event loop
-     * (where CDI keeps the request context), without it on this thread with its request context (if any) set aside
-     * meanwhile. Each function invocation then activates a request context of its own.
-     */
-    private void isolated(Runnable task) {
-        if (execution.eventLoops()) {
-            io.vertx.core.Context current = io.vertx.core.Vertx.currentContext();
-            VertxContext.createNewDuplicatedContext(current != null ? current : execution.vertx().getOrCreateContext())
-                    .runOnContext(ignored -> task.run());
-            return;
-        }
-        ManagedContext requestContext = Arc.container().requestContext();
-        if (!requestContext.isActive()) {
-            task.run();
-            return;
-        }
-        ContextState state = requestContext.getState();
-        requestContext.deactivate();
-        try {
-            task.run();
-        } finally {
-            requestContext.activate(state);
         }
     }
 

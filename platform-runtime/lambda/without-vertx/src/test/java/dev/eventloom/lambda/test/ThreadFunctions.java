@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import com.amazonaws.services.lambda.runtime.Context;
 
+import dev.eventloom.Delivery;
 import dev.eventloom.EventContext;
 import dev.eventloom.Trigger;
 import io.quarkus.funqy.Funq;
@@ -35,6 +36,13 @@ public class ThreadFunctions {
     @Singleton
     public static class Seen {
         final List<String> calls = new CopyOnWriteArrayList<>();
+        final java.util.Map<String, AtomicInteger> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+        /** For each call of greet: whether it came through the fast lane, without a Uni pipeline. */
+        final List<Boolean> fastLane = new CopyOnWriteArrayList<>();
+
+        public List<Boolean> fastLane() {
+            return List.copyOf(fastLane);
+        }
 
         public List<String> calls() {
             return List.copyOf(calls);
@@ -42,6 +50,8 @@ public class ThreadFunctions {
 
         public void clear() {
             calls.clear();
+            attempts.clear();
+            fastLane.clear();
         }
     }
 
@@ -56,8 +66,27 @@ public class ThreadFunctions {
     @NonBlocking
     @Trigger(source = "signups")
     public String greet(Signup signup) {
+        if (signup.name().startsWith("fail")) {
+            throw new IllegalStateException("cannot greet " + signup.name());
+        }
+        seen.fastLane.add(StackWalker.getInstance().walk(frames -> frames
+                .anyMatch(frame -> frame.getClassName().endsWith(".CallingThreadInvoker"))));
         seen.calls.add("greet " + signup.name() + " " + Thread.currentThread().getName() + " " + probe.id());
         return "Hello " + signup.name();
+    }
+
+    /** An event-loop function that fails its first attempt at each name, and is retried. */
+    @Funq
+    @NonBlocking
+    @Delivery(retries = 2, backoffDelay = "20ms")
+    @Trigger(source = "flaky")
+    public String flaky(Signup signup) {
+        int attempt = seen.attempts.computeIfAbsent(signup.name(), name -> new AtomicInteger()).incrementAndGet();
+        seen.calls.add("flaky " + signup.name() + " " + attempt + " " + Thread.currentThread().getName());
+        if (attempt == 1) {
+            throw new IllegalStateException("first attempt at " + signup.name());
+        }
+        return "Flaky " + signup.name();
     }
 
     /** A blocking function. */

@@ -44,6 +44,7 @@ class WithoutVertxTest {
 
     static final String LATER = "arn:aws:sqs:eu-west-1:123456789012:later";
     static final String CONTEXT = "arn:aws:sqs:eu-west-1:123456789012:context";
+    static final String FLAKY = "arn:aws:sqs:eu-west-1:123456789012:flaky";
     // One sink for the test class as JUnit loads it and as Quarkus loads it again: kept in the JDK's system properties.
     static final BlockingQueue<String> SINK = shared("queue", LinkedBlockingQueue::new);
     static final HttpServer sink = shared("server", WithoutVertxTest::sink);
@@ -57,7 +58,8 @@ class WithoutVertxTest {
             .overrideConfigKey("eventloom.function.\"later\".timeout", "300ms")
             .overrideConfigKey("eventloom.lambda.deadline-margin", "300ms")
             .overrideConfigKey("eventloom.lambda.sources", String.join(",", "signups=" + AwsEvents.SIGNUPS,
-                    "orders=" + AwsEvents.ORDERS, "later=" + LATER, "context=" + CONTEXT));
+                    "orders=" + AwsEvents.ORDERS, "later=" + LATER, "context=" + CONTEXT,
+                    "flaky=" + FLAKY));
 
     @Inject
     ThreadFunctions.Seen seen;
@@ -75,8 +77,13 @@ class WithoutVertxTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/replies", exchange -> {
-                SINK.add(exchange.getRequestHeaders().getFirst("ce-type") + " "
-                        + new String(exchange.getRequestBody().readAllBytes()));
+                String body = new String(exchange.getRequestBody().readAllBytes());
+                if (body.contains("refuse")) {
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
+                }
+                SINK.add(exchange.getRequestHeaders().getFirst("ce-type") + " " + body);
                 exchange.sendResponseHeaders(202, -1);
                 exchange.close();
             });
@@ -118,6 +125,24 @@ class WithoutVertxTest {
         Set<String> requests = calls.stream().map(call -> call[2].substring(call[2].lastIndexOf(' ') + 1))
                 .collect(Collectors.toSet());
         assertEquals(3, requests.size(), "a request context per invocation: " + seen.calls());
+        assertEquals(List.of(true, true, true), seen.fastLane(), "through the fast lane, without a Uni pipeline");
+    }
+
+    @Test
+    void aFailedEventLoopFunctionIsReportedAndTheOthersAreDelivered() {
+        Lambda.invoke(AwsEvents.sqs(AwsEvents.SIGNUPS, person("ann"), person("fail-1"), person("cy")))
+                .then().statusCode(200).body("batchItemFailures.itemIdentifier", equalTo(List.of("msg-1")));
+        assertEquals(2, seen.calls().size(), seen.calls().toString());
+    }
+
+    @Test
+    void anEventLoopFunctionThatFailsIsRetriedAfterItsBackOff() {
+        Lambda.invoke(AwsEvents.sqs(FLAKY, person("ann"), person("bob")))
+                .then().statusCode(200).body("batchItemFailures", empty());
+        List<String> calls = seen.calls();
+        assertEquals(4, calls.size(), calls.toString());
+        assertTrue(calls.stream().anyMatch(call -> call.startsWith("flaky ann 2 ")), calls.toString());
+        assertTrue(calls.stream().anyMatch(call -> call.startsWith("flaky bob 2 ")), calls.toString());
     }
 
     @Test
@@ -142,6 +167,13 @@ class WithoutVertxTest {
         replies.add(SINK.poll(10, TimeUnit.SECONDS));
         assertEquals(Set.of("greet.output \"Hello ann\"", "greet.output \"Hello bob\""),
                 replies);
+    }
+
+    @Test
+    void aReplyTheSinkRefusesFailsItsRecord() throws InterruptedException {
+        Lambda.invoke(AwsEvents.sqs(AwsEvents.SIGNUPS, person("ann"), person("refuse")))
+                .then().statusCode(200).body("batchItemFailures.itemIdentifier", equalTo(List.of("msg-1")));
+        assertEquals("greet.output \"Hello ann\"", SINK.poll(10, TimeUnit.SECONDS));
     }
 
     @Test

@@ -25,9 +25,10 @@ import io.vertx.core.impl.ContextInternal;
  * The fast lane: a function called from an event loop without the decorated {@code Uni} pipeline, with a callback for
  * its outcome. {@link InlineInvoker} calls an event-loop function on the calling thread, {@link OffloadedInvoker} hands
  * a blocking one to the worker pool or a virtual thread. Both keep what the pipeline gives a function: a CDI request
- * context of its own while it runs, its deadline, and one outcome reported on the caller's event loop.
+ * context of its own while it runs, its deadline, and one outcome reported on the caller's event loop. Without Vert.x,
+ * {@link CallingThreadInvoker} is the fast lane of event-loop functions with a synchronous signature.
  */
-public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvoker {
+public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvoker, CallingThreadInvoker {
 
     private final FunctionInvoker invoker;
     private final Object bean;
@@ -44,7 +45,8 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
     }
 
     /**
-     * Binds the input and calls the function; must be called on an event loop. {@code done} gets the function's
+     * Binds the input and calls the function; must be called where the fast lane applies
+     * ({@link dev.eventloom.core.runtime.Execution#fastLaneHere}). {@code done} gets the function's
      * result ({@code null} for none) or its failure, exactly once, on this event loop: before this method returns when
      * the result is there at once, else later on the caller's context.
      */
@@ -95,6 +97,25 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
             outcome.complete(item, failure);
         } else if (onCaller) {
             outcome.reportHeld();
+        }
+    }
+
+    /**
+     * Calls a function of a synchronous signature on this thread with a request context of its own (unless one is
+     * active), and gives its result ({@code null} for {@code void}).
+     */
+    final Object callHere(InvocationContext context) throws Exception {
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            Object result = invoker.invoke(bean, inputBinder.apply(context.cloudEvent()), context);
+            return shape == OutputShape.VALUE ? result : null;
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.eventloom.core.runtime.invoke;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -9,31 +14,35 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
 import dev.eventloom.core.runtime.DispatchMode;
+import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.Execution;
+import dev.eventloom.core.runtime.OutputShape;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext.ContextState;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ExecutorRecorder;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.core.Vertx;
 
 /**
  * {@link Execution} for an application without Vert.x: event-loop functions run on the calling thread (a Lambda
- * runtime's thread takes one invocation at a time, so there is no loop to keep free), blocking ones on Quarkus's
- * worker pool, virtual-thread ones on a virtual thread. Timers run on the worker pool's scheduler when it has one,
- * else on a timer thread of their own, started at the first timer. CDI's request context lives on the thread, so each
- * invocation activates its own where it runs.
+ * runtime's thread takes one invocation at a time, so there is no loop to keep free; those with a synchronous
+ * signature through {@link CallingThreadInvoker}, without a {@code Uni} pipeline), blocking ones on Quarkus's worker
+ * pool, virtual-thread ones on a virtual thread. Timers run on the worker pool's scheduler when it has one,
+ * else on a timer thread of their own, started at the first timer; events are posted with the JDK's HTTP client. CDI's
+ * request context lives on the thread, so each invocation activates its own where it runs. Nothing here refers to
+ * Vert.x.
  */
 @Singleton
 public final class ThreadExecution implements Execution {
 
-    private static final Logger LOG = Logger.getLogger(ThreadExecution.class);
-
     private final Executor workers;
     private volatile ScheduledExecutorService timers;
     private boolean ownTimers;
-    private Vertx vertx;
+    private volatile HttpClient client;
 
     public ThreadExecution() {
         this(ExecutorRecorder.getCurrent());
@@ -49,8 +58,8 @@ public final class ThreadExecution implements Execution {
     }
 
     @Override
-    public boolean onEventLoop() {
-        return false;
+    public boolean fastLaneHere() {
+        return true;
     }
 
     @Override
@@ -78,12 +87,52 @@ public final class ThreadExecution implements Execution {
     }
 
     @Override
-    public synchronized Vertx vertx() {
-        if (vertx == null) {
-            LOG.debug("Starting a Vert.x for HTTP clients: the application has none of its own");
-            vertx = Vertx.vertx();
+    public void isolated(Runnable task) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (!requestContext.isActive()) {
+            task.run();
+            return;
         }
-        return vertx;
+        ContextState state = requestContext.getState();
+        requestContext.deactivate();
+        try {
+            task.run();
+        } finally {
+            requestContext.activate(state);
+        }
+    }
+
+    @Override
+    public DirectInvoker fastLane(EventFunction function, FastLane lane) {
+        boolean synchronous = lane.shape() == OutputShape.VALUE || lane.shape() == OutputShape.VOID;
+        return function.dispatchMode() == DispatchMode.EVENT_LOOP && synchronous
+                ? new CallingThreadInvoker(lane.invoker(), lane.bean(), lane.binder(), lane.shape(),
+                        lane.guardThreshold(), lane.blocked())
+                : null;
+    }
+
+    @Override
+    public Uni<Integer> post(URI target, CloudEvent event, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
+        byte[][] body = new byte[1][];
+        HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes).writeBinary(event);
+        request.POST(body[0] == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body[0]));
+        return Uni.createFrom().completionStage(() -> client().sendAsync(request.build(),
+                HttpResponse.BodyHandlers.discarding())).map(HttpResponse::statusCode);
+    }
+
+    private HttpClient client() {
+        HttpClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = HttpClient.newBuilder().executor(workers).build();
+                }
+                current = client;
+            }
+        }
+        return current;
     }
 
     private ScheduledExecutorService timers() {
@@ -110,15 +159,15 @@ public final class ThreadExecution implements Execution {
         return current;
     }
 
-    /** Stops what this execution started: its timer thread, its Vert.x. */
+    /** Stops what this execution started: its timer thread, its HTTP client. */
     @PreDestroy
     public synchronized void close() {
         if (ownTimers && timers != null) {
             timers.shutdownNow();
         }
-        if (vertx != null) {
-            vertx.close();
-            vertx = null;
+        if (client != null) {
+            client.shutdownNow();
+            client = null;
         }
     }
 }

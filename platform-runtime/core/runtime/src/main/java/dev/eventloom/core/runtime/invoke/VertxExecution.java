@@ -1,23 +1,30 @@
 package dev.eventloom.core.runtime.invoke;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import dev.eventloom.core.runtime.DispatchMode;
+import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.Execution;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
 
-/** {@link Execution} on the application's Vert.x: its event loops, its worker pool, its timers. */
+/** {@link Execution} on the application's Vert.x: its event loops, its worker pool, its timers, its web client. */
 @Singleton
 public final class VertxExecution implements Execution {
 
     private final Vertx vertx;
+    private volatile WebClient client;
 
     @Inject
     public VertxExecution(Vertx vertx) {
@@ -30,7 +37,7 @@ public final class VertxExecution implements Execution {
     }
 
     @Override
-    public boolean onEventLoop() {
+    public boolean fastLaneHere() {
         return Context.isOnEventLoopThread() && Vertx.currentContext() != null;
     }
 
@@ -74,8 +81,46 @@ public final class VertxExecution implements Execution {
     }
 
     @Override
-    public Vertx vertx() {
-        return vertx;
+    public void isolated(Runnable task) {
+        Context current = Vertx.currentContext();
+        VertxContext.createNewDuplicatedContext(current != null ? current : vertx.getOrCreateContext())
+                .runOnContext(ignored -> task.run());
+    }
+
+    @Override
+    public DirectInvoker fastLane(EventFunction function, FastLane lane) {
+        return function.dispatchMode() == DispatchMode.EVENT_LOOP
+                ? new InlineInvoker(lane.invoker(), lane.bean(), lane.binder(), lane.shape(), lane.guardThreshold(),
+                        lane.blocked())
+                : new OffloadedInvoker(lane.invoker(), lane.bean(), lane.binder(), lane.shape(), lane.virtualThreads(),
+                        lane.workerPriority());
+    }
+
+    @Override
+    public Uni<Integer> post(URI target, CloudEvent event, Duration timeout) {
+        return Uni.createFrom().emitter(emitter -> VertxMessageFactory.createWriter(client().postAbs(target.toString())
+                .timeout(timeout.toMillis()))
+                .writeBinary(event)
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        emitter.fail(result.cause());
+                    } else {
+                        emitter.complete(result.result().statusCode());
+                    }
+                }));
+    }
+
+    private WebClient client() {
+        WebClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = WebClient.create(vertx);
+                }
+                current = client;
+            }
+        }
+        return current;
     }
 
     private Context eventLoopContext() {
