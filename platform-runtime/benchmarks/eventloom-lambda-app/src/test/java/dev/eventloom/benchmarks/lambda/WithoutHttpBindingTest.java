@@ -11,7 +11,7 @@ import io.restassured.builder.ResponseBuilder;
 import io.restassured.response.Response;
 
 /**
- * This application has the Lambda binding without the HTTP binding (the benchmark's point: no Vert.x HTTP at cold
+ * This application has the Lambda binding without the HTTP binding (the benchmark's point: no Vert.x at all at cold
  * start). Direct invocations work; an HTTP-style event is refused with an error that says what to add.
  */
 @QuarkusTest
