@@ -15,15 +15,12 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * event loops and worker pool, each offloaded invocation on a duplicated context of its own ({@code VertxExecution}).
  * Without it (a Lambda of queues and streams, which answers one invocation at a time on the runtime's thread) they run
  * on plain threads and Vert.x is never started ({@code ThreadExecution}): event-loop functions on the calling thread,
- * blocking ones on Quarkus's worker pool, deadlines and retry back-off on a timer thread.
+ * blocking ones on Quarkus's worker pool, deadlines and retry back-off on the worker pool's scheduler.
  * <p>
  * Only the Vert.x implementation refers to Vert.x, so an application without it neither starts nor reaches Vert.x
  * (nor Netty) at all, in a native image either.
  */
 public interface Execution {
-
-    /** Whether functions run on Vert.x event loops; {@code false} when the application has no Vert.x. */
-    boolean eventLoops();
 
     /**
      * Whether a delivery started on this thread may take a function's fast lane: on an event loop running a Vert.x
@@ -35,8 +32,8 @@ public interface Execution {
     <T> Uni<T> onCaller(Uni<T> result);
 
     /**
-     * Runs the task once after the delay: on the calling context's event loop with Vert.x, else on a timer thread.
-     * Tasks must be short.
+     * Runs the task once after the delay: on the calling context's event loop with Vert.x, else on the worker pool's
+     * scheduler. Tasks must be short.
      */
     Cancellable schedule(long delayMillis, Runnable task);
 

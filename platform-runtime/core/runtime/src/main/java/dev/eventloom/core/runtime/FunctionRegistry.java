@@ -198,10 +198,7 @@ public class FunctionRegistry {
         return counter::increment;
     }
 
-    /**
-     * Gives the function its decorated invoker and, with event loops, its fast lane (inline on the event loop, or
-     * offloaded).
-     */
+    /** Gives the function its decorated invoker and the fast lane the application's {@link Execution} has for it. */
     private void invoker(EventFunction function, FunctionInvoker generated, ClassLoader loader) {
         FunctionMetadata metadata = function.metadata();
         Class<?> beanClass;

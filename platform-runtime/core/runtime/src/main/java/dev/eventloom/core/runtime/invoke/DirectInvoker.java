@@ -46,9 +46,9 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
 
     /**
      * Binds the input and calls the function; must be called where the fast lane applies
-     * ({@link dev.eventloom.core.runtime.Execution#fastLaneHere}). {@code done} gets the function's
-     * result ({@code null} for none) or its failure, exactly once, on this event loop: before this method returns when
-     * the result is there at once, else later on the caller's context.
+     * ({@link dev.eventloom.core.runtime.Execution#fastLaneHere}). {@code done} gets the function's result
+     * ({@code null} for none) or its failure, exactly once, on this thread: before this method returns when the result
+     * is there at once, else later on the caller's context.
      */
     public abstract void invoke(InvocationContext context, BiConsumer<Object, Throwable> done);
 

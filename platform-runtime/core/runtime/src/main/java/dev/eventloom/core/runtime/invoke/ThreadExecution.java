@@ -53,11 +53,6 @@ public final class ThreadExecution implements Execution {
     }
 
     @Override
-    public boolean eventLoops() {
-        return false;
-    }
-
-    @Override
     public boolean fastLaneHere() {
         return true;
     }

@@ -32,11 +32,6 @@ public final class VertxExecution implements Execution {
     }
 
     @Override
-    public boolean eventLoops() {
-        return true;
-    }
-
-    @Override
     public boolean fastLaneHere() {
         return Context.isOnEventLoopThread() && Vertx.currentContext() != null;
     }
