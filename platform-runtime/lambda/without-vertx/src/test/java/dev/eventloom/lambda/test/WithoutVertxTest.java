@@ -33,6 +33,7 @@ import dev.eventloom.core.runtime.Execution;
 import dev.eventloom.core.runtime.invoke.ThreadExecution;
 import dev.eventloom.lambda.runtime.LambdaEventHandler;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -185,6 +186,35 @@ class WithoutVertxTest {
         Lambda.invoke(event).then().statusCode(200).body("batchItemFailures.itemIdentifier", equalTo(List.of("late")));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(millis < 1_500, "answered at the timeout, not when the late result came: " + millis + " ms");
+    }
+
+    @Test
+    void aCallersRequestContextIsSetAsideForTheFunctionsAndRestoredAfterwards() throws IOException {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            ThreadFunctions.RequestProbe callers = Arc.container().instance(ThreadFunctions.RequestProbe.class).get();
+            int callersId = callers.id();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(
+                    AwsEvents.sqs(AwsEvents.SIGNUPS, person("ann"), person("bob")).getBytes(UTF_8)), out, null);
+            assertEquals("{\"batchItemFailures\":[]}", out.toString(UTF_8));
+            List<String> calls = seen.calls();
+            assertEquals(2, calls.size(), calls.toString());
+            for (String call : calls) {
+                assertEquals(Thread.currentThread().getName(), call.split(" ")[2], "inline on this thread: " + calls);
+                assertFalse(call.endsWith(" " + callersId), "not in the caller's request context: " + calls);
+            }
+            assertTrue(requestContext.isActive(), "the caller's request context is back");
+            assertEquals(callersId, callers.id(), "and it is the same one");
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
     }
 
     @Test
