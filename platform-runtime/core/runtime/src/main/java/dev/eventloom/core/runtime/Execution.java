@@ -22,6 +22,9 @@ import io.smallrye.mutiny.subscription.Cancellable;
  */
 public interface Execution {
 
+    /** Where functions of that dispatch mode run, as the startup log says it: "the event loop", "the worker pool"... */
+    String where(DispatchMode mode);
+
     /**
      * Whether a delivery started on this thread may take a function's fast lane: on an event loop running a Vert.x
      * context with Vert.x; on any thread without.

@@ -137,7 +137,7 @@ public class FunctionRegistry {
         this.router = routes.build();
         for (EventFunction function : built.values()) {
             LOG.infof("Function '%s' (%s) runs on %s, timeout %d ms, %s, triggers: %s", function.name(),
-                    function.location(), function.dispatchMode().description(), function.timeout().toMillis(),
+                    function.location(), execution.where(function.dispatchMode()), function.timeout().toMillis(),
                     function.delivery(),
                     function.triggers().isEmpty() ? "none (call it by name)"
                             : function.triggers().stream().map(TriggerMetadata::toString)

@@ -55,6 +55,17 @@ class WithoutVertxTest {
             .withApplicationRoot(jar -> jar.addClasses(ThreadFunctions.class, ThreadFunctions.RequestProbe.class,
                     ThreadFunctions.Seen.class, Signup.class, Lambda.class, AwsEvents.class))
             .overrideConfigKey("quarkus.lambda.mock-event-server.test-port", String.valueOf(Lambda.PORT))
+            .setLogRecordPredicate(record -> record.getMessage() != null && record.getMessage().startsWith("Function '"))
+            .assertLogRecords(records -> {
+                // The startup log says where each function runs in this application
+                assertTrue(records.stream().map(java.util.logging.LogRecord::getParameters).anyMatch(parameters ->
+                        "greet".equals(parameters[0])
+                                && "the calling thread (this application has no Vert.x)".equals(parameters[2])),
+                        "greet is logged as running on the calling thread");
+                assertTrue(records.stream().map(java.util.logging.LogRecord::getParameters).anyMatch(parameters ->
+                        "order".equals(parameters[0]) && "the worker pool".equals(parameters[2])),
+                        "order is logged as running on the worker pool");
+            })
             .overrideConfigKey("eventloom.sink.url", "http://localhost:" + sink.getAddress().getPort() + "/replies")
             .overrideConfigKey("eventloom.function.\"later\".timeout", "300ms")
             .overrideConfigKey("eventloom.lambda.deadline-margin", "300ms")

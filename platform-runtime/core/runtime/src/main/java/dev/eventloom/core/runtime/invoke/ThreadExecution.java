@@ -53,6 +53,12 @@ public final class ThreadExecution implements Execution {
     }
 
     @Override
+    public String where(DispatchMode mode) {
+        return mode == DispatchMode.EVENT_LOOP ? "the calling thread (this application has no Vert.x)"
+                : mode.description();
+    }
+
+    @Override
     public boolean fastLaneHere() {
         return true;
     }

@@ -32,6 +32,11 @@ public final class VertxExecution implements Execution {
     }
 
     @Override
+    public String where(DispatchMode mode) {
+        return mode.description();
+    }
+
+    @Override
     public boolean fastLaneHere() {
         return Context.isOnEventLoopThread() && Vertx.currentContext() != null;
     }
