@@ -92,7 +92,7 @@ public class EventDispatcher {
                         }));
             }
             String logical = logicalSource != null ? logicalSource : logicalSource(event);
-            return onCaller(reliable.deliver(function, event, transport.deadline(),
+            return execution.onCaller(reliable.deliver(function, event, transport.deadline(),
                     () -> attempt(function, event, transport, logical)));
         });
     }
@@ -111,10 +111,11 @@ public class EventDispatcher {
         if (direct(function)) {
             Supplier<Uni<CloudEvent>> later = () -> attempt(function, event, transport, logical);
             reliable.deliverNow(function, event, transport.deadline(),
-                    reported -> attemptNow(function, event, transport, logical, reported), later, this::onCaller, done);
+                    reported -> attemptNow(function, event, transport, logical, reported), later, execution::onCaller,
+                    done);
             return;
         }
-        onCaller(reliable.deliver(function, event, transport.deadline(),
+        execution.onCaller(reliable.deliver(function, event, transport.deadline(),
                 () -> attempt(function, event, transport, logical)))
                 .subscribe().with(reply -> done.accept(reply, null), failure -> done.accept(null, failure));
     }
@@ -122,11 +123,6 @@ public class EventDispatcher {
     /** Whether this delivery can take the fast lane: see {@link DirectInvoker}. */
     private boolean direct(EventFunction function) {
         return function.direct() != null && ReliableDelivery.immediate(function.delivery()) && execution.fastLaneHere();
-    }
-
-    /** The result emitted on the caller's Vert.x context, if it has one. */
-    private <T> Uni<T> onCaller(Uni<T> result) {
-        return execution.onCaller(result);
     }
 
     /**

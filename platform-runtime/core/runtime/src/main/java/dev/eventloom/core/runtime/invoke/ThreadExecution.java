@@ -115,10 +115,10 @@ public final class ThreadExecution implements Execution {
     @Override
     public Uni<Integer> post(URI target, CloudEvent event, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
-        byte[][] body = new byte[1][];
-        HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes).writeBinary(event);
-        request.POST(body[0] == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body[0]));
+        // The writer ends with the data, null for an event without any
+        HttpMessageFactory.createWriter(request::header, bytes -> request.POST(bytes == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes)))
+                .writeBinary(event);
         return Uni.createFrom().completionStage(() -> client().sendAsync(request.build(),
                 HttpResponse.BodyHandlers.discarding())).map(HttpResponse::statusCode);
     }
