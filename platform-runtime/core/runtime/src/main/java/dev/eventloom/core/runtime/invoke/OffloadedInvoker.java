@@ -14,8 +14,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 
 /**
- * The fast lane for a blocking function called on an event loop: one hand-off to the worker pool (or a virtual
- * thread) and one back, with no {@code Uni} stages in between. Each invocation runs on a duplicated Vert.x context of
+ * The fast lane for a blocking function called on an event loop: one hand-off to the worker pool (through its
+ * {@link WorkerQueue}) or a virtual thread, and one back, with no {@code Uni} stages in between. Each invocation runs on a duplicated Vert.x context of
  * its own, as in the decorated chain, because CDI keeps the request context there and invocations of one request may
  * run at once. The deadline's timer starts before the hand-off, so time spent queued for a thread counts; a function
  * whose deadline passed while it waited is not started. A running blocking method is not interrupted: its caller is
@@ -24,13 +24,18 @@ import io.vertx.core.impl.ContextInternal;
 public final class OffloadedInvoker extends DirectInvoker {
 
     private final Executor virtualThreads;
+    private final WorkerQueue workers;
     private final WorkerPriority workerPriority;
 
-    /** @param virtualThreads the virtual-thread executor, or {@code null} to run on the worker pool */
+    /**
+     * @param virtualThreads the virtual-thread executor, or {@code null} to run on the worker pool
+     * @param workers the worker pool's queue
+     */
     public OffloadedInvoker(FunctionInvoker invoker, Object bean, Function<CloudEvent, Object> inputBinder,
-            OutputShape shape, Executor virtualThreads, WorkerPriority workerPriority) {
+            OutputShape shape, Executor virtualThreads, WorkerQueue workers, WorkerPriority workerPriority) {
         super(invoker, bean, inputBinder, shape);
         this.virtualThreads = virtualThreads;
+        this.workers = workers;
         this.workerPriority = workerPriority;
     }
 
@@ -41,11 +46,10 @@ public final class OffloadedInvoker extends DirectInvoker {
         ContextInternal isolated = (ContextInternal) VertxContext.createNewDuplicatedContext(Vertx.currentContext());
         try {
             if (virtualThreads == null) {
-                isolated.executeBlocking(() -> {
+                workers.execute(isolated, () -> {
                     workerPriority.apply();
                     start(context, outcome);
-                    return null;
-                }, false).onFailure(rejected -> outcome.complete(null, rejected)); // the pool is shut down
+                }, rejected -> outcome.complete(null, rejected)); // the pool is shut down
             } else {
                 // Quarkus's virtual-thread executor runs a task on the context current when it was submitted (the
                 // caller's); the invocation runs on its own one inside that.

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.client.WebClient;
 
 /** {@link Execution} on the application's Vert.x: its event loops, its worker pool, its timers, its web client. */
@@ -24,11 +25,13 @@ import io.vertx.ext.web.client.WebClient;
 public final class VertxExecution implements Execution {
 
     private final Vertx vertx;
+    private final WorkerQueue workers;
     private volatile WebClient client;
 
     @Inject
     public VertxExecution(Vertx vertx) {
         this.vertx = vertx;
+        this.workers = new WorkerQueue(((VertxInternal) vertx).getWorkerPool().executor());
     }
 
     @Override
@@ -93,7 +96,7 @@ public final class VertxExecution implements Execution {
                 ? new InlineInvoker(lane.invoker(), lane.bean(), lane.binder(), lane.shape(), lane.guardThreshold(),
                         lane.blocked())
                 : new OffloadedInvoker(lane.invoker(), lane.bean(), lane.binder(), lane.shape(), lane.virtualThreads(),
-                        lane.workerPriority());
+                        workers, lane.workerPriority());
     }
 
     @Override

@@ -1,0 +1,171 @@
+package dev.eventloom.core.runtime.invoke;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.SingleThreadEventLoop;
+import io.vertx.core.impl.ContextInternal;
+
+/**
+ * Hands blocking invocations from the event loops to the worker pool with as few thread wake-ups as the work allows.
+ * <p>
+ * Handing each invocation to a pool thread of its own wakes a sleeping thread per invocation, and on a busy CPU costs
+ * two thread switches per request. Here invocations wait in one queue and pool threads ("drainers") run them one after
+ * another without sleeping in between: an event loop that queues work while no drainer runs starts one when its
+ * current turn is over (after Netty's loop iteration, so the invocations of that turn go together), and a drainer runs
+ * what has queued until the queue is empty.
+ * <p>
+ * A blocking function must never hold up the invocations queued behind it. When the oldest waiting invocation has
+ * waited longer than {@link #STALL_NANOS} (its drainers are blocked in I/O, or busy with CPU-heavy functions), every
+ * waiting invocation gets a drainer of its own, as if each had been handed to its own thread. The event loop that
+ * queued work looks again after that delay for as long as invocations wait.
+ */
+public final class WorkerQueue {
+
+    private static final Logger LOG = Logger.getLogger(WorkerQueue.class);
+
+    /** How long the oldest waiting invocation may wait before every waiting one gets a drainer of its own. */
+    static final long STALL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+
+    private final Executor pool;
+    private final long stallNanos;
+    private final ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger drainers = new AtomicInteger();
+    private final AtomicBoolean kickPending = new AtomicBoolean();
+    private final AtomicBoolean watchPending = new AtomicBoolean();
+    private final Runnable drainer = this::drain;
+
+    /** @param pool the worker pool: Vert.x's, which in Quarkus is Quarkus's executor */
+    public WorkerQueue(Executor pool) {
+        this(pool, STALL_NANOS);
+    }
+
+    WorkerQueue(Executor pool, long stallNanos) {
+        this.pool = pool;
+        this.stallNanos = stallNanos;
+    }
+
+    /**
+     * Runs the task on a worker thread with {@code context} as its Vert.x context; called on an event loop.
+     *
+     * @param rejected told instead when the worker pool takes no more work (the application is stopping)
+     */
+    public void execute(ContextInternal context, Runnable task, Consumer<Throwable> rejected) {
+        queue.offer(new Entry(context, task, rejected, System.nanoTime()));
+        waiting.incrementAndGet();
+        // Read after the offer: a drainer that stops reads the queue after it has counted itself out, so one of the
+        // two sees the other.
+        if (drainers.get() == 0 && kickPending.compareAndSet(false, true)) {
+            EventLoop loop = context.nettyEventLoop();
+            afterThisTurn(loop, () -> kick(loop));
+        } else {
+            watch(context.nettyEventLoop());
+        }
+    }
+
+    /** How many invocations wait for a thread; for tests and diagnostics. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    private void kick(EventLoop loop) {
+        kickPending.set(false);
+        if (waiting.get() == 0) {
+            return;
+        }
+        if (drainers.get() == 0) {
+            start(1);
+        }
+        if (waiting.get() > 1) {
+            watch(loop); // the drainer may block on the first one
+        }
+    }
+
+    private void watch(EventLoop loop) {
+        if (watchPending.compareAndSet(false, true)) {
+            loop.schedule(() -> check(loop), stallNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void check(EventLoop loop) {
+        watchPending.set(false);
+        Entry oldest = queue.peek();
+        if (oldest == null) {
+            return;
+        }
+        if (drainers.get() == 0 || System.nanoTime() - oldest.queuedAt >= stallNanos) {
+            start(Math.max(1, waiting.get()));
+        }
+        if (!queue.isEmpty()) {
+            watch(loop);
+        }
+    }
+
+    private void start(int count) {
+        for (int i = 0; i < count; i++) {
+            drainers.incrementAndGet();
+            try {
+                pool.execute(drainer);
+            } catch (RejectedExecutionException e) {
+                drainers.decrementAndGet();
+                rejectAll(e);
+                return;
+            }
+        }
+    }
+
+    private void drain() {
+        for (;;) {
+            Entry entry;
+            while ((entry = queue.poll()) != null) {
+                waiting.decrementAndGet();
+                entry.run();
+            }
+            drainers.decrementAndGet();
+            if (queue.isEmpty()) {
+                return;
+            }
+            drainers.incrementAndGet(); // queued after the last poll: this drainer takes it
+        }
+    }
+
+    private void rejectAll(Throwable failure) {
+        Entry entry;
+        while ((entry = queue.poll()) != null) {
+            waiting.decrementAndGet();
+            entry.rejected.accept(failure);
+        }
+    }
+
+    /** Runs the task once the loop's current iteration is over; at once where the loop cannot defer it. */
+    private static void afterThisTurn(EventLoop loop, Runnable task) {
+        if (loop instanceof SingleThreadEventLoop single && single.inEventLoop()) {
+            single.executeAfterEventLoopIteration(task);
+        } else {
+            task.run();
+        }
+    }
+
+    private record Entry(ContextInternal context, Runnable task, Consumer<Throwable> rejected, long queuedAt) {
+
+        void run() {
+            ContextInternal previous = context.beginDispatch();
+            try {
+                task.run();
+            } catch (Throwable e) { // the task reports its own failures; this keeps the drainer going
+                LOG.error("A blocking invocation failed outside its function", e);
+            } finally {
+                context.endDispatch(previous);
+            }
+        }
+    }
+}
