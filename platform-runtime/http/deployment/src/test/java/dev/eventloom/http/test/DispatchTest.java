@@ -47,6 +47,9 @@ class DispatchTest {
         return Context.isOnWorkerThread() ? "worker" : "other: " + Thread.currentThread().getName();
     }
 
+    static final java.util.concurrent.CountDownLatch PARKED = new java.util.concurrent.CountDownLatch(1);
+    static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
+
     public static class Functions {
 
         @Funq
@@ -101,6 +104,18 @@ class DispatchTest {
         public int niceness() throws java.io.IOException {
             String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
             return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        }
+
+        /** Blocks its worker thread until the test lets it go. */
+        @Funq
+        public String parked() throws InterruptedException {
+            PARKED.countDown();
+            return RELEASE.await(30, TimeUnit.SECONDS) ? "released" : "timed out";
+        }
+
+        @Funq
+        public String blockingEcho(String text) {
+            return where() + " " + text;
         }
 
         @Funq
@@ -185,6 +200,32 @@ class DispatchTest {
                 assertEquals("Hi n" + i, answers.get(i).get(30, TimeUnit.SECONDS));
             }
         } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_worker_function_blocked_in_io_does_not_hold_up_other_blocking_functions() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            Future<String> parked = clients.submit(() -> given().post("/parked").then().statusCode(200).extract().asString());
+            assertTrue(PARKED.await(10, TimeUnit.SECONDS), "the parked function started");
+            // Blocking invocations queue for the worker thread that runs one after another; the parked one holds
+            // that thread, so the ones behind it must get threads of their own.
+            List<Future<String>> echoes = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String text = "e" + i;
+                echoes.add(clients.submit(() -> given().contentType("application/json").body("\"" + text + "\"")
+                        .post("/blockingEcho").then().statusCode(200).extract().asString()));
+            }
+            for (int i = 0; i < echoes.size(); i++) {
+                assertEquals("\"worker e" + i + "\"", echoes.get(i).get(10, TimeUnit.SECONDS));
+            }
+            assertTrue(!parked.isDone(), "the parked function was still blocked while the others answered");
+            RELEASE.countDown();
+            assertEquals("\"released\"", parked.get(10, TimeUnit.SECONDS));
+        } finally {
+            RELEASE.countDown();
             clients.shutdownNow();
         }
     }
