@@ -208,7 +208,8 @@ class DispatchTest {
     void a_worker_function_blocked_in_io_does_not_hold_up_other_blocking_functions() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
-            Future<String> parked = clients.submit(() -> given().post("/parked").then().statusCode(200).extract().asString());
+            Future<String> parked = clients.submit(
+                    () -> given().post("/parked").then().statusCode(200).extract().asString());
             assertTrue(PARKED.await(10, TimeUnit.SECONDS), "the parked function started");
             // Blocking invocations queue for the worker thread that runs one after another; the parked one holds
             // that thread, so the ones behind it must get threads of their own.

@@ -15,11 +15,11 @@ import io.vertx.core.impl.ContextInternal;
 
 /**
  * The fast lane for a blocking function called on an event loop: one hand-off to the worker pool (through its
- * {@link WorkerQueue}) or a virtual thread, and one back, with no {@code Uni} stages in between. Each invocation runs on a duplicated Vert.x context of
- * its own, as in the decorated chain, because CDI keeps the request context there and invocations of one request may
- * run at once. The deadline's timer starts before the hand-off, so time spent queued for a thread counts; a function
- * whose deadline passed while it waited is not started. A running blocking method is not interrupted: its caller is
- * answered with a timeout and what it returns later is dropped.
+ * {@link WorkerQueue}) or a virtual thread, and one back, with no {@code Uni} stages in between. Each invocation runs
+ * on a duplicated Vert.x context of its own, as in the decorated chain, because CDI keeps the request context there
+ * and invocations of one request may run at once. The deadline's timer starts before the hand-off, so time spent
+ * queued for a thread counts; a function whose deadline passed while it waited is not started. A running blocking
+ * method is not interrupted: its caller is answered with a timeout and what it returns later is dropped.
  */
 public final class OffloadedInvoker extends DirectInvoker {
 

@@ -39,7 +39,8 @@ public final class WorkerQueue {
     private final long stallNanos;
     private final ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final AtomicInteger drainers = new AtomicInteger();
+    private final AtomicInteger drainers = new AtomicInteger(); // started, running or about to
+    private final AtomicInteger starting = new AtomicInteger(); // started and not yet running: a pool thread will come
     private final AtomicBoolean kickPending = new AtomicBoolean();
     private final AtomicBoolean watchPending = new AtomicBoolean();
     private final Runnable drainer = this::drain;
@@ -92,7 +93,11 @@ public final class WorkerQueue {
 
     private void watch(EventLoop loop) {
         if (watchPending.compareAndSet(false, true)) {
-            loop.schedule(() -> check(loop), stallNanos, TimeUnit.NANOSECONDS);
+            try {
+                loop.schedule(() -> check(loop), stallNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) { // the loop is shutting down: so is the application
+                watchPending.set(false);
+            }
         }
     }
 
@@ -103,7 +108,9 @@ public final class WorkerQueue {
             return;
         }
         if (drainers.get() == 0 || System.nanoTime() - oldest.queuedAt >= stallNanos) {
-            start(Math.max(1, waiting.get()));
+            // One thread for each waiting invocation that no started drainer is coming for yet; with every pool
+            // thread busy, drainers wait in the pool's queue and are not asked for again.
+            start(Math.max(drainers.get() == 0 ? 1 : 0, waiting.get() - starting.get()));
         }
         if (!queue.isEmpty()) {
             watch(loop);
@@ -113,10 +120,12 @@ public final class WorkerQueue {
     private void start(int count) {
         for (int i = 0; i < count; i++) {
             drainers.incrementAndGet();
+            starting.incrementAndGet();
             try {
                 pool.execute(drainer);
             } catch (RejectedExecutionException e) {
                 drainers.decrementAndGet();
+                starting.decrementAndGet();
                 rejectAll(e);
                 return;
             }
@@ -124,6 +133,7 @@ public final class WorkerQueue {
     }
 
     private void drain() {
+        starting.decrementAndGet();
         for (;;) {
             Entry entry;
             while ((entry = queue.poll()) != null) {
@@ -149,10 +159,14 @@ public final class WorkerQueue {
     /** Runs the task once the loop's current iteration is over; at once where the loop cannot defer it. */
     private static void afterThisTurn(EventLoop loop, Runnable task) {
         if (loop instanceof SingleThreadEventLoop single && single.inEventLoop()) {
-            single.executeAfterEventLoopIteration(task);
-        } else {
-            task.run();
+            try {
+                single.executeAfterEventLoopIteration(task);
+                return;
+            } catch (RejectedExecutionException e) {
+                // the loop is shutting down: start at once
+            }
         }
+        task.run();
     }
 
     private record Entry(ContextInternal context, Runnable task, Consumer<Throwable> rejected, long queuedAt) {

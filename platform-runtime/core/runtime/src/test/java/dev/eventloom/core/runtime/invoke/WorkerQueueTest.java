@@ -122,6 +122,40 @@ class WorkerQueueTest {
     }
 
     @Test
+    void withEveryPoolThreadBusyWaitingInvocationsAreNotAskedForAgainAndAgain() throws Exception {
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        AtomicInteger asked = new AtomicInteger();
+        WorkerQueue queue = new WorkerQueue(drainer -> {
+            asked.incrementAndGet();
+            one.execute(drainer);
+        });
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(5);
+        try {
+            onEventLoop(loop -> queue.execute(loop.duplicate(), () -> {
+                blocked.countDown();
+                await(release);
+            }, failure -> {
+            }));
+            assertTrue(blocked.await(10, TimeUnit.SECONDS));
+            onEventLoop(loop -> {
+                for (int i = 0; i < 5; i++) {
+                    queue.execute(loop.duplicate(), done::countDown, failure -> {
+                    });
+                }
+            });
+            Thread.sleep(300); // some 600 looks at the stalled queue
+            assertTrue(asked.get() <= 6, "the pool was asked for " + asked.get() + " threads for 6 invocations");
+            release.countDown();
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            one.shutdownNow();
+        }
+    }
+
+    @Test
     void tasksQueuedLaterWhileDrainersRunOrStopAreNeverLost() throws Exception {
         WorkerQueue queue = new WorkerQueue(this::pool);
         int turns = 2_000;
