@@ -3,6 +3,7 @@ package dev.eventloom.http.test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,8 +49,8 @@ class DispatchTest {
         return Context.isOnWorkerThread() ? "worker" : "other: " + Thread.currentThread().getName();
     }
 
-    static final java.util.concurrent.CountDownLatch PARKED = new java.util.concurrent.CountDownLatch(1);
-    static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
+    static final CountDownLatch PARKED = new CountDownLatch(1);
+    static final CountDownLatch RELEASE = new CountDownLatch(1);
 
     public static class Functions {
 
@@ -222,7 +224,7 @@ class DispatchTest {
             for (int i = 0; i < echoes.size(); i++) {
                 assertEquals("\"worker e" + i + "\"", echoes.get(i).get(10, TimeUnit.SECONDS));
             }
-            assertTrue(!parked.isDone(), "the parked function was still blocked while the others answered");
+            assertFalse(parked.isDone(), "the parked function was still blocked while the others answered");
             RELEASE.countDown();
             assertEquals("\"released\"", parked.get(10, TimeUnit.SECONDS));
         } finally {
