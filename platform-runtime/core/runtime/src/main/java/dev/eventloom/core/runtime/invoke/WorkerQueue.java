@@ -19,9 +19,10 @@ import io.vertx.core.impl.ContextInternal;
  * <p>
  * Handing each invocation to a pool thread of its own wakes a sleeping thread per invocation, and on a busy CPU costs
  * two thread switches per request. Here invocations wait in one queue and pool threads ("drainers") run them one after
- * another without sleeping in between: an event loop that queues work while no drainer runs starts one when its
- * current turn is over (after Netty's loop iteration, so the invocations of that turn go together), and a drainer runs
- * what has queued until the queue is empty.
+ * another without sleeping in between: an event loop that queues work while fewer drainers run than the JVM has CPUs
+ * starts more when its current turn is over (after Netty's loop iteration, so the invocations of that turn go
+ * together), up to one per CPU and one per waiting invocation, and a drainer runs what has queued until the queue is
+ * empty. One CPU thus runs a turn's invocations on one thread; several CPUs run them in parallel at once.
  * <p>
  * A blocking function must never hold up the invocations queued behind it. When the oldest waiting invocation has
  * waited longer than {@link #STALL_NANOS} (its drainers are blocked in I/O, or busy with CPU-heavy functions), every
@@ -36,6 +37,7 @@ public final class WorkerQueue {
     static final long STALL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
     private final Executor pool;
+    private final int parallelism;
     private final long stallNanos;
     private final ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -47,11 +49,16 @@ public final class WorkerQueue {
 
     /** @param pool the worker pool: Vert.x's, which in Quarkus is Quarkus's executor */
     public WorkerQueue(Executor pool) {
-        this(pool, STALL_NANOS);
+        this(pool, Runtime.getRuntime().availableProcessors(), STALL_NANOS);
     }
 
-    WorkerQueue(Executor pool, long stallNanos) {
+    /**
+     * @param parallelism how many drainers may start without waiting for the stall rule: the CPUs there are to run them
+     * @param stallNanos how long the oldest waiting invocation may wait before every waiting one gets a drainer
+     */
+    WorkerQueue(Executor pool, int parallelism, long stallNanos) {
         this.pool = pool;
+        this.parallelism = Math.max(1, parallelism);
         this.stallNanos = stallNanos;
     }
 
@@ -65,7 +72,7 @@ public final class WorkerQueue {
         waiting.incrementAndGet();
         // Read after the offer: a drainer that stops reads the queue after it has counted itself out, so one of the
         // two sees the other.
-        if (drainers.get() == 0 && kickPending.compareAndSet(false, true)) {
+        if (drainers.get() < parallelism && kickPending.compareAndSet(false, true)) {
             EventLoop loop = context.nettyEventLoop();
             afterThisTurn(loop, () -> kick(loop));
         } else {
@@ -83,11 +90,9 @@ public final class WorkerQueue {
         if (waiting.get() == 0) {
             return;
         }
-        if (drainers.get() == 0) {
-            start(1);
-        }
-        if (waiting.get() > 1) {
-            watch(loop); // the drainer may block on the first one
+        start(Math.min(waiting.get(), parallelism) - drainers.get());
+        if (waiting.get() > drainers.get()) {
+            watch(loop); // the drainers may block on what they took first
         }
     }
 

@@ -53,8 +53,8 @@ class WorkerQueueTest {
     }
 
     @Test
-    void invocationsQueuedInOneTurnShareOneThread() throws Exception {
-        WorkerQueue queue = new WorkerQueue(this::pool, TimeUnit.SECONDS.toNanos(30));
+    void onOneCpuInvocationsQueuedInOneTurnShareOneThread() throws Exception {
+        WorkerQueue queue = new WorkerQueue(this::pool, 1, TimeUnit.SECONDS.toNanos(30));
         int count = 50;
         CountDownLatch done = new CountDownLatch(count);
         Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
@@ -71,6 +71,33 @@ class WorkerQueueTest {
         assertEquals(1, started.get(), "one drainer for the whole turn");
         assertEquals(1, ranOn.size());
         assertFalse(ranOn.iterator().next().getName().contains("eventloop"), "not on the event loop");
+    }
+
+    @Test
+    void withSeveralCpusATurnsInvocationsRunInParallelAtOnce() throws Exception {
+        WorkerQueue queue = new WorkerQueue(this::pool, 3, TimeUnit.SECONDS.toNanos(30)); // no stall rule in time
+        CountDownLatch arrived = new CountDownLatch(3);
+        AtomicInteger together = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(3);
+        onEventLoop(loop -> {
+            for (int i = 0; i < 3; i++) {
+                queue.execute(loop.duplicate(), () -> {
+                    arrived.countDown();
+                    try {
+                        if (arrived.await(10, TimeUnit.SECONDS)) { // only if all three run at the same time
+                            together.incrementAndGet();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    done.countDown();
+                }, failure -> {
+                });
+            }
+        });
+        assertTrue(done.await(30, TimeUnit.SECONDS));
+        assertEquals(3, together.get(), "the three invocations ran at once, one drainer per CPU");
+        assertEquals(3, started.get());
     }
 
     @Test
@@ -128,7 +155,7 @@ class WorkerQueueTest {
         WorkerQueue queue = new WorkerQueue(drainer -> {
             asked.incrementAndGet();
             one.execute(drainer);
-        });
+        }, 1, WorkerQueue.STALL_NANOS);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(5);
@@ -200,7 +227,7 @@ class WorkerQueueTest {
 
     @Test
     void aTaskThatThrowsLeavesTheDrainerGoing() throws Exception {
-        WorkerQueue queue = new WorkerQueue(this::pool, TimeUnit.SECONDS.toNanos(30));
+        WorkerQueue queue = new WorkerQueue(this::pool, 1, TimeUnit.SECONDS.toNanos(30));
         CountDownLatch after = new CountDownLatch(1);
         onEventLoop(loop -> {
             queue.execute(loop.duplicate(), () -> {
