@@ -15,8 +15,9 @@ import io.smallrye.mutiny.subscription.Cancellable;
 /**
  * Fails an invocation that has not finished by its context's deadline, and cancels it. The clock is a timer of the
  * application's {@link Execution} (Vert.x's, with Vert.x) started before the function is dispatched, so time spent
- * queued for a worker counts, and the alarm goes off even when every worker thread is busy. A blocking method is not interrupted (its worker keeps running until it returns),
- * but the caller is answered and other events are not held up.
+ * queued for a worker counts, and the alarm goes off even when every worker thread is busy. A blocking method is not
+ * interrupted (its worker keeps running until it returns), but the caller is answered and other events are not held
+ * up.
  */
 public final class TimeoutInvoker implements Invoker {
 

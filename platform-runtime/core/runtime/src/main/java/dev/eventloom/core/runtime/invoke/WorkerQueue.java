@@ -87,9 +87,6 @@ public final class WorkerQueue {
 
     private void kick(EventLoop loop) {
         kickPending.set(false);
-        if (waiting.get() == 0) {
-            return;
-        }
         start(Math.min(waiting.get(), parallelism) - drainers.get());
         if (waiting.get() > drainers.get()) {
             watch(loop); // the drainers may block on what they took first
@@ -115,7 +112,7 @@ public final class WorkerQueue {
         if (drainers.get() == 0 || System.nanoTime() - oldest.queuedAt >= stallNanos) {
             // One thread for each waiting invocation that no started drainer is coming for yet; with every pool
             // thread busy, drainers wait in the pool's queue and are not asked for again.
-            start(Math.max(drainers.get() == 0 ? 1 : 0, waiting.get() - starting.get()));
+            start(waiting.get() - starting.get());
         }
         if (!queue.isEmpty()) {
             watch(loop);
