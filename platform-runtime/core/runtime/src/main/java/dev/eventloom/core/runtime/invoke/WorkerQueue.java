@@ -88,8 +88,10 @@ public final class WorkerQueue {
     private void kick(EventLoop loop) {
         kickPending.set(false);
         start(Math.min(waiting.get(), parallelism) - drainers.get());
-        if (waiting.get() > drainers.get()) {
-            watch(loop); // the drainers may block on what they took first
+        if (!queue.isEmpty()) {
+            // The drainers counted may be blocked in a function (then none came for what waits), or block on what
+            // they take first: the stall rule covers both.
+            watch(loop);
         }
     }
 

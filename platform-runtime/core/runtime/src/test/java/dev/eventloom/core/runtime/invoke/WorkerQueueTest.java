@@ -149,6 +149,30 @@ class WorkerQueueTest {
     }
 
     @Test
+    void aLoneTaskQueuedWhileTheOnlyDrainerIsBlockedStillRuns() throws Exception {
+        // Two CPUs, one drainer blocked: the kick sees as many drainers as waiting tasks and starts none, so only the
+        // stall rule can run the task. (A client found this: its last request, queued alone, never answered.)
+        WorkerQueue queue = new WorkerQueue(this::pool, 2, WorkerQueue.STALL_NANOS);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch ran = new CountDownLatch(1);
+        try {
+            onEventLoop(loop -> queue.execute(loop.duplicate(), () -> {
+                blocked.countDown();
+                await(release);
+            }, failure -> {
+            }));
+            assertTrue(blocked.await(10, TimeUnit.SECONDS));
+            onEventLoop(loop -> queue.execute(loop.duplicate(), ran::countDown, failure -> {
+            }));
+            assertTrue(ran.await(10, TimeUnit.SECONDS), "the task queued behind a blocked drainer ran");
+            assertEquals(2, started.get());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void withEveryPoolThreadBusyWaitingInvocationsAreNotAskedForAgainAndAgain() throws Exception {
         ExecutorService one = Executors.newSingleThreadExecutor();
         AtomicInteger asked = new AtomicInteger();
