@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 
 class WorkerQueueTest {
 
@@ -226,6 +230,47 @@ class WorkerQueueTest {
         }
         assertTrue(done.await(30, TimeUnit.SECONDS), done.getCount() + " tasks never ran");
         assertEquals(0, queue.waiting());
+    }
+
+    @Test
+    void tasksBlockedUntilAllOthersRanHoldUpNoneOfThemWhateverTheInterleaving() throws Exception {
+        // Some tasks block until every other task has run: whatever the interleaving of blocked drainers, kicks,
+        // looks and drainers stopping on several event loops, the others must all run around them.
+        WorkerQueue queue = new WorkerQueue(this::pool, 2, WorkerQueue.STALL_NANOS);
+        int loops = 4;
+        int turns = 200;
+        CountDownLatch others = new CountDownLatch(loops * turns * 3);
+        AtomicInteger blockers = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        List<ContextInternal> contexts = new ArrayList<>();
+        for (int l = 0; l < loops; l++) {
+            contexts.add(((VertxInternal) vertx).createEventLoopContext());
+        }
+        try {
+            for (int t = 0; t < turns; t++) {
+                for (ContextInternal loop : contexts) {
+                    loop.runOnContext(ignored -> {
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        for (int i = 0; i < 3; i++) {
+                            if (random.nextInt(50) == 0) {
+                                blockers.incrementAndGet();
+                                queue.execute(loop.duplicate(), () -> await(release), failure -> {
+                                });
+                            }
+                            queue.execute(loop.duplicate(), others::countDown, failure -> {
+                            });
+                        }
+                    });
+                }
+                if (t % 10 == 0) {
+                    Thread.sleep(1); // let the queue run dry now and then, so that drainers stop and start again
+                }
+            }
+            assertTrue(others.await(30, TimeUnit.SECONDS), others.getCount() + " tasks never ran beside "
+                    + blockers.get() + " blocked ones");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
