@@ -227,28 +227,47 @@ for round in $(seq 1 "$ROUNDS"); do
   stop_all
 
   # The fast function alone and beside two CPU-burning requests, in pairs whose order alternates (alone then beside,
-  # beside then alone), so each ratio compares measurements seconds apart.
-  echo "Noisy neighbour (Eventloom on both CPUs; wrk pinned to CPU 1)"
-  start_app eventloom-neighbour "$PORT" -- "${eventloom_cmd[@]}"
-  warm_up "$PORT" /hello "$out/json.lua"
+  # beside then alone), so each ratio compares measurements seconds apart. The same pairs for the raw Vert.x server
+  # beside two CPU-burning processes of its own (busy shell loops at nice 10, the nice value Eventloom gives its
+  # workers), placed as Eventloom is: what this machine does to any server's p99 beside CPU-bound threads, the floor
+  # under Eventloom's ratio. Both servers run unpinned, so the burners also share wrk's CPU.
+  echo "Noisy neighbour (servers on both CPUs; wrk pinned to CPU 1)"
+  start_app vertx-neighbour "$vertx_port" -- "${vertx_cmd[@]}"
+  floor_pid=$app_pid
+  warm_up "$vertx_port" /hello "$out/json.lua"
+  start_app eventloom-neighbour "$eventloom_port" -- "${eventloom_cmd[@]}"
+  warm_up "$eventloom_port" /hello "$out/json.lua"
   for pass in $(seq 1 "$PASSES"); do
     sample=$(( (round - 1) * PASSES + pass ))
     if [ $((pass % 2)) = 1 ]; then order=(alone beside); else order=(beside alone); fi
     for slot in "${order[@]}"; do
       if [ "$slot" = alone ]; then
-        read -r _ _ alone <<< "$(wrk_run "$DURATION" 8 "$PORT" /hello "$out/json.lua")"
+        read -r _ _ floor_alone <<< "$(wrk_run "$DURATION" 8 "$vertx_port" /hello "$out/json.lua")"
+        read -r _ _ alone <<< "$(wrk_run "$DURATION" 8 "$eventloom_port" /hello "$out/json.lua")"
       else
-        hey -z "$((DURATION + 2))s" -c 2 -m POST -T application/json -d 200 "http://127.0.0.1:$PORT/burn" > "$out/hey-burn.txt" 2>&1 &
+        burners=()
+        for _ in 1 2; do
+          timeout "$((DURATION + 2))" nice -n 10 bash -c 'while :; do :; done' &
+          burners+=($!)
+        done
+        sleep 1
+        read -r _ _ floor_beside <<< "$(wrk_run "$DURATION" 8 "$vertx_port" /hello "$out/json.lua")"
+        wait "${burners[@]}" || true
+        hey -z "$((DURATION + 2))s" -c 2 -m POST -T application/json -d 200 "http://127.0.0.1:$eventloom_port/burn" > "$out/hey-burn.txt" 2>&1 &
         hey_pid=$!
         sleep 1
-        read -r _ _ beside <<< "$(wrk_run "$DURATION" 8 "$PORT" /hello "$out/json.lua")"
+        read -r _ _ beside <<< "$(wrk_run "$DURATION" 8 "$eventloom_port" /hello "$out/json.lua")"
         wait "$hey_pid" || true
       fi
     done
     printf 'neighbour\t%s\t%s\t%s\t%s\n' "eventloom fast function" "$sample" "$alone" "$beside" >> "$results"
-    printf '  fast function p99 alone %s ms, beside two CPU-burning requests %s ms\n' "$alone" "$beside"
+    printf 'neighbour\t%s\t%s\t%s\t%s\n' "raw vert.x beside two busy processes (floor)" "$sample" "$floor_alone" \
+      "$floor_beside" >> "$results"
+    printf '  fast function p99 alone %s ms, beside two CPU-burning requests %s ms; raw Vert.x alone %s ms, beside two busy processes %s ms\n' \
+      "$alone" "$beside" "$floor_alone" "$floor_beside"
   done
   stop_app
+  stop_app "$floor_pid"
 
   for app in funqy eventloom "eventloom-aot"; do
     echo "Startup and memory: $app"
