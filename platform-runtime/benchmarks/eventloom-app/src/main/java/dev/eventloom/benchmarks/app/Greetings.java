@@ -2,6 +2,7 @@ package dev.eventloom.benchmarks.app;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.eventloom.Delivery;
 import dev.eventloom.Trigger;
 import io.quarkus.funqy.Funq;
 import io.smallrye.common.annotation.NonBlocking;
@@ -33,6 +34,16 @@ public class Greetings {
     /** Plain JSON, blocking signature: on the worker pool. */
     @Funq("hello-blocking")
     public Greeting helloBlocking(Person person) {
+        return new Greeting("Hello " + person.name());
+    }
+
+    /**
+     * Plain JSON, blocking, with ordered delivery: through the delivery pipeline rather than the fast lane (requests
+     * without a partition key run at once, unordered).
+     */
+    @Funq("hello-ordered")
+    @Delivery(ordered = true)
+    public Greeting helloOrdered(Person person) {
         return new Greeting("Hello " + person.name());
     }
 

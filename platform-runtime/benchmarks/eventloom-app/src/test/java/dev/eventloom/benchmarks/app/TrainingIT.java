@@ -20,7 +20,8 @@ class TrainingIT {
     @Test
     void everyScenarioAnswersTheGreetingContract() {
         for (int i = 0; i < 200; i++) {
-            for (String path : new String[] { "/hello", "/hello-uni", "/hello-blocking", "/hello-virtual", "/floor/hello" }) {
+            for (String path : new String[] { "/hello", "/hello-uni", "/hello-blocking", "/hello-ordered", "/hello-virtual",
+                    "/floor/hello" }) {
                 given().contentType("application/json").body("{\"name\":\"x\"}").post(path).then().statusCode(200)
                         .body(equalTo(HELLO));
             }

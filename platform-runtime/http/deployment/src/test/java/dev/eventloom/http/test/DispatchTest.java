@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.eventloom.Delivery;
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.RestAssured;
@@ -120,6 +121,13 @@ class DispatchTest {
             return where() + " " + text;
         }
 
+        /** Ordered delivery takes the delivery pipeline rather than the fast lane; events without a key run at once. */
+        @Funq
+        @Delivery(ordered = true)
+        public String orderedEcho(String text) {
+            return where() + " " + text;
+        }
+
         @Funq
         public Uni<Greeting> quick(Person person) {
             return Uni.createFrom().item(new Greeting("Hi " + person.name()));
@@ -133,6 +141,8 @@ class DispatchTest {
         given().post("/plain").then().statusCode(200).body(equalTo("\"worker\""));
         given().post("/blockingUni").then().statusCode(200).body(equalTo("\"worker\""));
         given().post("/nonBlockingPlain").then().statusCode(200).body(equalTo("\"event-loop\""));
+        given().contentType("application/json").body("\"x\"").post("/orderedEcho").then().statusCode(200)
+                .body(equalTo("\"worker x\""));
         given().post("/virtual").then().statusCode(200).body(equalTo("\"virtual-thread\""));
         given().post("/nothing").then().statusCode(204);
     }
@@ -218,8 +228,9 @@ class DispatchTest {
             List<Future<String>> echoes = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String text = "e" + i;
+                String function = i % 2 == 0 ? "/blockingEcho" : "/orderedEcho";
                 echoes.add(clients.submit(() -> given().contentType("application/json").body("\"" + text + "\"")
-                        .post("/blockingEcho").then().statusCode(200).extract().asString()));
+                        .post(function).then().statusCode(200).extract().asString()));
             }
             for (int i = 0; i < echoes.size(); i++) {
                 assertEquals("\"worker e" + i + "\"", echoes.get(i).get(10, TimeUnit.SECONDS));

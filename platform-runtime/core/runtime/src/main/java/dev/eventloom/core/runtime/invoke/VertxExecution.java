@@ -3,6 +3,8 @@ package dev.eventloom.core.runtime.invoke;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -17,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.client.WebClient;
 
@@ -73,14 +76,42 @@ public final class VertxExecution implements Execution {
         return switch (mode) {
             case EVENT_LOOP -> Context.isOnEventLoopThread() ? invocation
                     : invocation.runSubscriptionOn(command -> eventLoopContext().runOnContext(ignored -> command.run()));
-            case WORKER -> invocation.runSubscriptionOn(command -> isolated().executeBlocking(() -> {
-                workerPriority.apply();
-                command.run();
-                return null;
-            }, false));
+            case WORKER -> onWorker(invocation, workerPriority);
             case VIRTUAL_THREAD -> invocation.runSubscriptionOn(
                     command -> isolated().runOnContext(ignored -> virtualThreads.execute(command)));
         };
+    }
+
+    /**
+     * Subscribes to the invocation on a worker thread through the same {@link WorkerQueue} as the fast lane's blocking
+     * invocations; a worker pool that takes no more work (the application is stopping) fails it at once. Cancelling
+     * (a deadline) before it started keeps it from starting, and after cancels what the function returned.
+     */
+    private Uni<Object> onWorker(Uni<Object> invocation, WorkerPriority workerPriority) {
+        return Uni.createFrom().emitter(emitter -> {
+            AtomicBoolean over = new AtomicBoolean(); // cancelled, or failed because the pool refused it
+            AtomicReference<Cancellable> running = new AtomicReference<>();
+            emitter.onTermination(() -> {
+                over.set(true);
+                cancel(running.get());
+            });
+            workers.execute((ContextInternal) isolated(), () -> {
+                if (over.get()) {
+                    return;
+                }
+                workerPriority.apply();
+                running.set(invocation.subscribe().with(emitter::complete, emitter::fail));
+                if (over.get()) { // cancelled while subscribing
+                    cancel(running.get());
+                }
+            }, emitter::fail);
+        });
+    }
+
+    private static void cancel(Cancellable subscription) {
+        if (subscription != null) {
+            subscription.cancel();
+        }
     }
 
     @Override

@@ -63,7 +63,9 @@ public final class WorkerQueue {
     }
 
     /**
-     * Runs the task on a worker thread with {@code context} as its Vert.x context; called on an event loop.
+     * Runs the task on a worker thread with {@code context} as its Vert.x context. Called on the context's event loop,
+     * drainers start when the loop's turn is over; called on another thread (a worker finishing a step of a delivery),
+     * at once.
      *
      * @param rejected told instead when the worker pool takes no more work (the application is stopping)
      */
