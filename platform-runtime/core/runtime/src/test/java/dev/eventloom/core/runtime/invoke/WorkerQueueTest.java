@@ -155,7 +155,8 @@ class WorkerQueueTest {
     @Test
     void aLoneTaskQueuedWhileTheOnlyDrainerIsBlockedStillRuns() throws Exception {
         // Two CPUs, one drainer blocked: the kick sees as many drainers as waiting tasks and starts none, so only the
-        // stall rule can run the task. (A client found this: its last request, queued alone, never answered.)
+        // stall rule can run the task. (CI found this: DispatchTest's last request, queued alone, waited for the parked
+        // function to return.)
         WorkerQueue queue = new WorkerQueue(this::pool, 2, WorkerQueue.STALL_NANOS);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(1);
