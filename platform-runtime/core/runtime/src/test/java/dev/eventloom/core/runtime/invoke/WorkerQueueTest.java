@@ -159,15 +159,9 @@ class WorkerQueueTest {
         // function to return.)
         WorkerQueue queue = new WorkerQueue(this::pool, 2, WorkerQueue.STALL_NANOS);
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch ran = new CountDownLatch(1);
         try {
-            onEventLoop(loop -> queue.execute(loop.duplicate(), () -> {
-                blocked.countDown();
-                await(release);
-            }, failure -> {
-            }));
-            assertTrue(blocked.await(10, TimeUnit.SECONDS));
+            blockOneDrainer(queue, release);
             onEventLoop(loop -> queue.execute(loop.duplicate(), ran::countDown, failure -> {
             }));
             assertTrue(ran.await(10, TimeUnit.SECONDS), "the task queued behind a blocked drainer ran");
@@ -186,15 +180,9 @@ class WorkerQueueTest {
             one.execute(drainer);
         }, 1, WorkerQueue.STALL_NANOS);
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(5);
         try {
-            onEventLoop(loop -> queue.execute(loop.duplicate(), () -> {
-                blocked.countDown();
-                await(release);
-            }, failure -> {
-            }));
-            assertTrue(blocked.await(10, TimeUnit.SECONDS));
+            blockOneDrainer(queue, release);
             onEventLoop(loop -> {
                 for (int i = 0; i < 5; i++) {
                     queue.execute(loop.duplicate(), done::countDown, failure -> {
@@ -309,6 +297,17 @@ class WorkerQueueTest {
         });
         assertTrue(after.await(10, TimeUnit.SECONDS));
         assertEquals(1, started.get());
+    }
+
+    /** Queues a task that blocks its drainer until {@code release}, and waits until it does. */
+    private void blockOneDrainer(WorkerQueue queue, CountDownLatch release) throws InterruptedException {
+        CountDownLatch blocked = new CountDownLatch(1);
+        onEventLoop(loop -> queue.execute(loop.duplicate(), () -> {
+            blocked.countDown();
+            await(release);
+        }, failure -> {
+        }));
+        assertTrue(blocked.await(10, TimeUnit.SECONDS), "a drainer took the blocking task");
     }
 
     private static void await(CountDownLatch latch) {
