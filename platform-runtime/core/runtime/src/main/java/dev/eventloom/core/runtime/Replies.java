@@ -40,13 +40,12 @@ final class Replies {
         if (result instanceof dev.eventloom.CloudEvent<?> typed) {
             return typed(function, cause, typed);
         }
-        CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(EventIds.next())
-                .withSource(function.replySource())
-                .withType(function.replyType())
-                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withExtension(CAUSE_EXTENSION, cause.getId());
-        return withData(builder, function, cause, result, null).build();
+        if (result instanceof byte[] bytes) {
+            return BasicEvent.now(function.replySource(), function.replyType(), "application/octet-stream", bytes,
+                    CAUSE_EXTENSION, cause.getId());
+        }
+        return BasicEvent.now(function.replySource(), function.replyType(), "application/json",
+                json(function, cause, result), CAUSE_EXTENSION, cause.getId());
     }
 
     private CloudEvent typed(EventFunction function, CloudEvent cause, dev.eventloom.CloudEvent<?> typed) {
@@ -74,8 +73,12 @@ final class Replies {
         if (data instanceof byte[] bytes) {
             return builder.withData(contentType != null ? contentType : "application/octet-stream", bytes);
         }
+        return builder.withData("application/json", json(function, cause, data));
+    }
+
+    private byte[] json(EventFunction function, CloudEvent cause, Object data) {
         try {
-            return builder.withData("application/json", mapper.writeValueAsBytes(data));
+            return mapper.writeValueAsBytes(data);
         } catch (JsonProcessingException e) {
             throw new EventloomException(Kind.FUNCTION_FAILED, "Function '" + function.name()
                     + "' returned a " + data.getClass().getName() + " that cannot be written as JSON (event "

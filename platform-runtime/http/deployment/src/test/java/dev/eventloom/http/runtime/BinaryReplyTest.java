@@ -33,6 +33,22 @@ class BinaryReplyTest {
             OffsetDateTime time = Instant.ofEpochSecond(seconds, nanos).atOffset(ZoneOffset.UTC);
             assertEquals(Time.writeTime(time), BinaryReply.time(time), time.toString());
             assertEquals(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), BinaryReply.time(time));
+            assertEquals(Time.writeTime(time), BinaryReply.time(time.toInstant()), time.toString());
+        }
+    }
+
+    @Test
+    void repliesWithinOneSecondAndAcrossSecondsShareNothingButTheirSecond() {
+        Random random = new Random(7);
+        long base = Instant.parse("2026-11-28T00:59:59Z").getEpochSecond();
+        for (int i = 0; i < 5_000; i++) {
+            // back and forth over three neighbouring seconds (and the minute and hour they cross), as event loops
+            // writing replies stamped a moment apart do
+            long seconds = base + random.nextInt(3);
+            int nanos = i % 3 == 0 ? random.nextInt(1000) * 1_000_000 : random.nextInt(1_000_000_000);
+            OffsetDateTime time = Instant.ofEpochSecond(seconds, nanos).atOffset(ZoneOffset.UTC);
+            assertEquals(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), BinaryReply.time(time), time.toString());
+            assertEquals(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), BinaryReply.time(time.toInstant()));
         }
     }
 
@@ -40,8 +56,11 @@ class BinaryReplyTest {
     void otherOffsetsAndFarYearsGoThroughTheSdk() {
         OffsetDateTime paris = OffsetDateTime.parse("2026-11-27T06:00:00.5+01:00");
         assertEquals("2026-11-27T06:00:00.5+01:00", BinaryReply.time(paris));
-        OffsetDateTime early = OffsetDateTime.parse("0999-01-01T00:00:00Z");
+        OffsetDateTime early = OffsetDateTime.parse("0999-12-31T23:59:59.5Z");
         assertEquals(Time.writeTime(early), BinaryReply.time(early));
+        assertEquals(Time.writeTime(early), BinaryReply.time(early.toInstant()));
+        OffsetDateTime late = OffsetDateTime.parse("+10000-01-01T00:00:00Z");
+        assertEquals(Time.writeTime(late), BinaryReply.time(late.toInstant()));
     }
 
     @Test

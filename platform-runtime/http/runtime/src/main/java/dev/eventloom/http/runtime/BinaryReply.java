@@ -1,12 +1,15 @@
 package dev.eventloom.http.runtime;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.eventloom.core.runtime.BasicEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import io.cloudevents.types.Time;
@@ -31,6 +34,10 @@ final class BinaryReply {
     private static final CharSequence SUBJECT = HttpHeaders.createOptimized("ce-subject");
     private static final CharSequence DATASCHEMA = HttpHeaders.createOptimized("ce-dataschema");
     private static final Map<String, CharSequence> EXTENSIONS = new ConcurrentHashMap<>();
+    private static final long FIRST_FOUR_DIGIT_YEAR = Instant.parse("1000-01-01T00:00:00Z").getEpochSecond();
+    private static final long LAST_FOUR_DIGIT_YEAR = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    /** The last second a reply time was written in, shared by the event loops (a stale read only costs a format). */
+    private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
 
     private BinaryReply() {
     }
@@ -41,7 +48,9 @@ final class BinaryReply {
         headers.add(ID, reply.getId());
         headers.add(SOURCE, reply.getSource().toString());
         headers.add(TYPE, reply.getType());
-        if (reply.getTime() != null) {
+        if (reply instanceof BasicEvent basic) {
+            headers.add(TIME, time(basic.instant()));
+        } else if (reply.getTime() != null) {
             headers.add(TIME, time(reply.getTime()));
         }
         if (reply.getSubject() != null) {
@@ -90,29 +99,58 @@ final class BinaryReply {
         if (!ZoneOffset.UTC.equals(time.getOffset()) || time.getYear() < 1000 || time.getYear() > 9999) {
             return Time.writeTime(time);
         }
-        StringBuilder text = new StringBuilder(30);
+        return utc(time.toEpochSecond(), time.getNano());
+    }
+
+    /** As {@link #time(OffsetDateTime)} for the same instant in UTC. */
+    static String time(Instant time) {
+        if (time.getEpochSecond() < FIRST_FOUR_DIGIT_YEAR || time.getEpochSecond() > LAST_FOUR_DIGIT_YEAR) {
+            return Time.writeTime(time.atOffset(ZoneOffset.UTC));
+        }
+        return utc(time.getEpochSecond(), time.getNano());
+    }
+
+    private static String utc(long epochSecond, int nanos) {
+        // Replies made within the same second share the text up to the seconds.
+        Second second = lastSecond;
+        if (second.epochSecond != epochSecond) {
+            second = new Second(epochSecond, seconds(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC)));
+            lastSecond = second;
+        }
+        if (nanos == 0) {
+            return second.text + 'Z';
+        }
+        // As DateTimeFormatter's ISO fraction: up to nine digits, trailing zeros dropped.
+        int digits = 9;
+        while (nanos % 10 == 0) {
+            nanos /= 10;
+            digits--;
+        }
+        char[] text = new char[second.text.length() + 2 + digits];
+        second.text.getChars(0, second.text.length(), text, 0);
+        int at = second.text.length();
+        text[at] = '.';
+        for (int i = at + digits; i > at; i--) {
+            text[i] = (char) ('0' + nanos % 10);
+            nanos /= 10;
+        }
+        text[text.length - 1] = 'Z';
+        return new String(text);
+    }
+
+    /** {@code 2026-11-27T05:04:01}: the date and time to the second. */
+    private static String seconds(LocalDateTime time) {
+        StringBuilder text = new StringBuilder(19);
         text.append(time.getYear()).append('-');
         two(text, time.getMonthValue()).append('-');
         two(text, time.getDayOfMonth()).append('T');
         two(text, time.getHour()).append(':');
         two(text, time.getMinute()).append(':');
         two(text, time.getSecond());
-        int nanos = time.getNano();
-        if (nanos > 0) {
-            // As DateTimeFormatter's ISO fraction: up to nine digits, trailing zeros dropped.
-            int digits = 9;
-            while (nanos % 10 == 0) {
-                nanos /= 10;
-                digits--;
-            }
-            text.append('.');
-            String fraction = Integer.toString(nanos);
-            for (int i = fraction.length(); i < digits; i++) {
-                text.append('0');
-            }
-            text.append(fraction);
-        }
-        return text.append('Z').toString();
+        return text.toString();
+    }
+
+    private record Second(long epochSecond, String text) {
     }
 
     private static StringBuilder two(StringBuilder text, int value) {

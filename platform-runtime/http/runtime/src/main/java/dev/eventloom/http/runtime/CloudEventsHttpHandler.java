@@ -1,8 +1,6 @@
 package dev.eventloom.http.runtime;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +14,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.eventloom.core.runtime.BasicEvent;
 import dev.eventloom.core.runtime.CloudEventValidation;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.MediaTypes;
 import dev.eventloom.core.runtime.EventFunction;
-import dev.eventloom.core.runtime.EventIds;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.mutiny.Multi;
@@ -309,17 +306,9 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     }
 
     private CloudEvent plainEvent(RoutingContext context, String function, String contentType, byte[] data) {
-        CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(EventIds.next())
-                .withSource(sources.computeIfAbsent(function, name -> URI.create("/" + name)))
-                .withType(PLAIN_EVENT_TYPE)
-                .withTime(OffsetDateTime.now(ZoneOffset.UTC));
-        if (data != null) {
-            builder.withData(contentType, data);
-        } else if (context.request().getHeader(HttpHeaders.CONTENT_TYPE) != null) {
-            builder.withDataContentType(contentType);
-        }
-        return builder.build();
+        boolean typed = data != null || context.request().getHeader(HttpHeaders.CONTENT_TYPE) != null;
+        return BasicEvent.now(sources.computeIfAbsent(function, name -> URI.create("/" + name)), PLAIN_EVENT_TYPE,
+                typed ? contentType : null, data);
     }
 
     private void notACloudEvent(RoutingContext context, String mediaType) {
