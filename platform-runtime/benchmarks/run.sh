@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Eventloom benchmarks against baselines, measured in one run so that ratios hold on a shared, noisy machine.
 #
-#   platform-runtime/benchmarks/run.sh            build, then run everything (about 35 minutes)
+#   platform-runtime/benchmarks/run.sh            build, then run everything (about 40 minutes)
 #   QUICK=1 platform-runtime/benchmarks/run.sh    short durations and one round, to check that it works
 #   NO_BUILD=1 ...                                reuse what the last build left in target/
 #
@@ -183,6 +183,23 @@ measure() { # measure SAMPLE SCENARIO PORT PATH SCRIPT
   printf '  %-34s %10s req/s  p50 %7s ms  p99 %7s ms\n' "$2" "$rps" "$p50" "$p99"
 }
 
+# head_to_head SAMPLE NAME CONTENDER_PORT CONTENDER_PATH BASELINE_PORT BASELINE_PATH SCRIPT: both loaded at the same
+# time, each by its own wrk (both on the load CPU), while both servers share the server CPU. The scheduler gives each
+# server about half of it, so their requests/s compare their CPU per request, and whatever the machine does during the
+# measurement it does to both: a steadier ratio than measurements taken in turn.
+head_to_head() {
+  local a_file="$out/h2h-a.txt" b_file="$out/h2h-b.txt"
+  wrk_run "$DURATION" "$CONNECTIONS" "$3" "$4" "$7" > "$a_file" &
+  local a_pid=$!
+  wrk_run "$DURATION" "$CONNECTIONS" "$5" "$6" "$7" > "$b_file"
+  wait "$a_pid"
+  local a_rps a_p50 a_p99 b_rps b_p50 b_p99
+  read -r a_rps a_p50 a_p99 < "$a_file"
+  read -r b_rps b_p50 b_p99 < "$b_file"
+  printf 'headtohead\t%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$1" "$a_rps" "$b_rps" "$a_p99" "$b_p99" >> "$results"
+  printf '  %-58s %9s vs %9s req/s  p99 %7s vs %7s ms\n' "$2" "$a_rps" "$b_rps" "$a_p99" "$b_p99"
+}
+
 vertx_port=$PORT
 funqy_port=$((PORT + 1))
 eventloom_port=$((PORT + 2))
@@ -223,6 +240,18 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "pass $pass of $PASSES (sample $sample)"
     if [ $((pass % 2)) = 1 ]; then order=(vertx funqy eventloom); else order=(eventloom funqy vertx); fi
     for app in "${order[@]}"; do measure_app "$app" "$sample"; done
+  done
+  echo "head to head: contender and baseline loaded at once, both on the server CPU"
+  for pass in $(seq 1 "$PASSES"); do
+    sample=$(( (round - 1) * PASSES + pass ))
+    head_to_head "$sample" "eventloom json (event loop) vs vertx json" "$eventloom_port" /hello "$vertx_port" /hello \
+      "$out/json.lua"
+    head_to_head "$sample" "quarkus route json (floor) vs vertx json" "$eventloom_port" /floor/hello "$vertx_port" \
+      /hello "$out/json.lua"
+    head_to_head "$sample" "eventloom cloudevent binary vs vertx cloudevent binary" "$eventloom_port" / "$vertx_port" / \
+      "$out/cloudevent.lua"
+    head_to_head "$sample" "eventloom json (worker) vs funqy json (worker)" "$eventloom_port" /hello-blocking \
+      "$funqy_port" /hello "$out/json.lua"
   done
   stop_all
 

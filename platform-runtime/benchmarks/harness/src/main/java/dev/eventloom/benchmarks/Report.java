@@ -22,7 +22,8 @@ import javax.imageio.ImageIO;
  * {@code report.md} and {@code chart.png} beside it. Each figure is the median of its samples. HTTP throughput and
  * latency are also given as ratios to the raw Vert.x baseline and to Funqy: the median (and range) of the ratios of
  * measurements of the same sample, taken seconds apart, so that the drift of a shared machine cancels out; the noisy
- * neighbour's ratio likewise pairs each measurement beside the burning function with the one alone next to it.
+ * neighbour's ratio likewise pairs each measurement beside the burning function with the one alone next to it. Head
+ * to head rows (contender and baseline loaded at the same time) give the ratio within each row.
  *
  * <p>
  * Usage: {@code java -cp ... dev.eventloom.benchmarks.Report target/benchmarks}
@@ -148,6 +149,28 @@ public final class Report {
                 }
                 md.append('\n');
             }
+        }
+        Map<String, Double> contender = medians(rows, "headtohead", 0);
+        if (!contender.isEmpty()) {
+            Map<String, Double> baseline = medians(rows, "headtohead", 1);
+            md.append("## Head to head\n\nBoth servers on the same CPU, loaded at once (`wrk` each, on the other CPU): the ")
+                    .append("scheduler gives each about half the CPU, so the ratio of their requests/s is the inverse ")
+                    .append("ratio of their CPU per request, and the machine's drift falls on both alike.\n\n")
+                    .append("| contender vs baseline | req/s | baseline req/s | × baseline (per pair) | p99 × baseline |\n")
+                    .append("|---|---:|---:|---:|---:|\n");
+            for (String pair : contender.keySet()) {
+                List<Double> throughput = new ArrayList<>();
+                List<Double> latency = new ArrayList<>();
+                for (Row row : rows) {
+                    if (row.kind().equals("headtohead") && row.scenario().equals(pair) && row.values()[1] != 0) {
+                        throughput.add(row.values()[0] / row.values()[1]);
+                        latency.add(row.values()[2] / row.values()[3]);
+                    }
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s |%n", pair, contender.get(pair),
+                        baseline.get(pair), ratioCell(throughput), ratioCell(latency)));
+            }
+            md.append('\n');
         }
         Map<String, Double> solo = medians(rows, "neighbour", 0);
         Map<String, Double> beside = medians(rows, "neighbour", 1);

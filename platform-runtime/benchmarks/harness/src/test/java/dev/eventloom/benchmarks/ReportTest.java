@@ -25,6 +25,9 @@ class ReportTest {
                 http\teventloom json\t3\t95000\t0.40\t6.0
                 http\tvertx cloudevent binary\t1\t80000\t0.30\t4.0
                 http\teventloom cloudevent binary\t1\t60000\t0.40\t6.0
+                headtohead\teventloom json vs vertx json\t1\t30000\t40000\t6.0\t5.0
+                headtohead\teventloom json vs vertx json\t2\t33000\t40000\t6.6\t6.0
+                headtohead\teventloom json vs vertx json\t3\t20000\t25000\t9.0\t10.0
                 neighbour\teventloom fast\t1\t2.0\t2.5
                 neighbour\teventloom fast\t2\t3.0\t3.0
                 startup\tfunqy\t1\t1000\t102400\t204800
@@ -37,6 +40,9 @@ class ReportTest {
         assertTrue(report.contains("| eventloom json | 95000 | 0.86 (0.83–0.90) | 2.60 (2.20–3.00) | 0.40 | 5.40 | 1.25 (1.08–1.33) |"),
                 report);
         assertTrue(report.contains("| vertx json | 110000 | 1.00 (1.00–1.00) | 3.00 (2.67–3.33) |"), report);
+        // Within each row: 0.75, 0.825 and 0.80 of the baseline; p99 1.2, 1.1 and 0.9.
+        assertTrue(report.contains("| eventloom json vs vertx json | 30000 | 40000 | 0.80 (0.75–0.83) | 1.10 (0.90–1.20) |"),
+                report);
         assertTrue(report.contains("| eventloom fast | 2.50 | 2.75 | 1.13 (1.00–1.25) |"), report);
         assertTrue(report.contains("| eventloom cloudevent binary | 60000 | 0.60 | 2.00 |"), report);
         assertTrue(report.contains("eventloom cloudevent binary against raw Vert.x given the same request: throughput "
