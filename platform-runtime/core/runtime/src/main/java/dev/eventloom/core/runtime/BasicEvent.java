@@ -165,7 +165,7 @@ public final class BasicEvent implements CloudEvent {
 
     @Override
     public String toString() {
-        return "CloudEvent{id='" + id + "', source=" + source + ", type='" + type + "', time=" + time
+        return "CloudEvent{id='" + id + "', source=" + source + ", type='" + type + "', time=" + instant
                 + (dataContentType == null ? "" : ", datacontenttype='" + dataContentType + "'")
                 + (extensionName == null ? "" : ", " + extensionName + "='" + extensionValue + "'")
                 + (data == null ? "" : ", data=" + data.toBytes().length + " bytes") + "}";
