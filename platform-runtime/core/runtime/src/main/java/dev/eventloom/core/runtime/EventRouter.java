@@ -58,11 +58,16 @@ public final class EventRouter<T> {
 
     /** The targets whose triggers match, each once, in the order they were added; empty when none does. */
     public List<T> route(CloudEvent event, String logicalSource) {
-        List<Route<T>> matched = new ArrayList<>(2);
-        collect(byType.get(event.getType()), event, logicalSource, matched);
-        if (logicalSource != null) {
-            collect(bySource.get(logicalSource), event, logicalSource, matched);
+        Route<T>[] typed = byType.get(event.getType());
+        Route<T>[] sourced = logicalSource != null ? bySource.get(logicalSource) : null;
+        if (sourced == null && unindexed.length == 0 && typed != null && typed.length == 1) {
+            // One candidate, the usual case of an event type with one trigger: no lists to collect and sort it in.
+            Route<T> only = typed[0];
+            return matches(only, event, logicalSource) ? List.of(only.target()) : List.of();
         }
+        List<Route<T>> matched = new ArrayList<>(2);
+        collect(typed, event, logicalSource, matched);
+        collect(sourced, event, logicalSource, matched);
         collect(unindexed, event, logicalSource, matched);
         if (matched.size() > 1) {
             matched.sort((a, b) -> Integer.compare(a.order(), b.order()));
@@ -79,11 +84,15 @@ public final class EventRouter<T> {
             return;
         }
         for (Route<T> route : routes) {
-            if ((route.logicalSource() == null || route.logicalSource().equals(logicalSource))
-                    && !contains(matched, route.target()) && route.filter().matches(event)) {
+            if (!contains(matched, route.target()) && matches(route, event, logicalSource)) {
                 matched.add(route);
             }
         }
+    }
+
+    private static <T> boolean matches(Route<T> route, CloudEvent event, String logicalSource) {
+        return (route.logicalSource() == null || route.logicalSource().equals(logicalSource))
+                && route.filter().matches(event);
     }
 
     private static <T> boolean contains(List<Route<T>> matched, T target) {

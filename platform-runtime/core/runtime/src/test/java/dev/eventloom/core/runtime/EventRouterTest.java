@@ -91,6 +91,19 @@ class EventRouterTest {
     }
 
     @Test
+    void the_only_trigger_of_a_type_still_checks_its_other_filters_and_source() {
+        EventRouter<String> router = EventRouter.<String> builder()
+                .add("gold", TriggerMetadata.of("order.created", "shop", List.of("tier=gold"), List.of(), List.of(), null,
+                        null))
+                .build();
+        CloudEvent silver = CloudEventBuilder.v1(event("order.created")).withExtension("tier", "silver").build();
+        CloudEvent gold = CloudEventBuilder.v1(event("order.created")).withExtension("tier", "gold").build();
+        assertEquals(List.of(), router.route(silver, "shop"));
+        assertEquals(List.of(), router.route(gold, "warehouse"));
+        assertEquals(List.of("gold"), router.route(gold, "shop"));
+    }
+
+    @Test
     void a_logical_source_must_be_the_events() {
         EventRouter<String> router = EventRouter.<String> builder()
                 .add("uploads", source("uploads"))
