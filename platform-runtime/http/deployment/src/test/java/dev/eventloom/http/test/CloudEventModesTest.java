@@ -3,6 +3,7 @@ package dev.eventloom.http.test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,6 +28,8 @@ import io.cloudevents.jackson.JsonFormat;
 import io.quarkus.funqy.Context;
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.http.Header;
+import io.restassured.http.Headers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -248,10 +251,34 @@ class CloudEventModesTest {
 
     @Test
     void plain_json_works_like_funqy_http() {
-        given().contentType("application/json").body("{\"name\":\"Ada\"}")
+        Headers headers = given().contentType("application/json").body("{\"name\":\"Ada\"}")
                 .post("/hello")
                 .then().statusCode(200).contentType(startsWith("application/json"))
-                .body("message", equalTo("Hello Ada"));
+                .body("message", equalTo("Hello Ada"))
+                .extract().headers();
+        // the data alone: no ce- headers naming an event the caller never sent
+        assertEquals(List.of(), headers.asList().stream().map(Header::getName)
+                .filter(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("ce-")).toList());
+    }
+
+    @Test
+    void plain_data_gets_the_data_of_a_returned_cloud_event_and_a_cloud_event_gets_all_of_it() {
+        given().contentType("application/json").body("{\"name\":\"Ada\"}")
+                .post("/custom")
+                .then().statusCode(200).contentType(startsWith("application/json"))
+                .header("ce-type", nullValue())
+                .header("ce-subject", nullValue())
+                .header("ce-tenant", nullValue())
+                .body("message", equalTo("Hi Ada"));
+        given().header("ce-specversion", "1.0").header("ce-id", "c-2").header("ce-source", "/tests")
+                .header("ce-type", "test.anything").contentType("application/json").body("{\"name\":\"Ada\"}")
+                .post("/custom")
+                .then().statusCode(200)
+                .header("ce-type", "test.custom.reply")
+                .header("ce-subject", "greetings/Ada")
+                .header("ce-tenant", "acme")
+                .header("ce-causationid", "c-2")
+                .body("message", equalTo("Hi Ada"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -249,8 +250,10 @@ class ErrorResponsesTest {
 
     @Test
     void a_reply_that_cannot_be_written_as_headers_is_500_not_a_hang() {
-        given().post("/unwritable").then().statusCode(500).contentType("application/problem+json")
+        event("w-1", "test.any").post("/unwritable").then().statusCode(500).contentType("application/problem+json")
                 .body("detail", containsString("cannot be written as an HTTP response"));
+        // plain data is answered with the reply's data alone: the subject goes nowhere
+        given().post("/unwritable").then().statusCode(200).header("ce-subject", nullValue()).body(equalTo("\"x\""));
     }
 
     @Test

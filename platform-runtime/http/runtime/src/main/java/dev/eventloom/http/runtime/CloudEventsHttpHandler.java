@@ -21,6 +21,7 @@ import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.MediaTypes;
 import dev.eventloom.core.runtime.EventFunction;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
 import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.mutiny.Multi;
@@ -30,6 +31,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -40,8 +42,9 @@ import io.vertx.ext.web.RoutingContext;
  * <li>{@code POST /{function}}: a CloudEvent (binary or structured) or plain data for that function;
  * {@code GET /{function}?a=b} binds the query parameters as Funqy HTTP does.</li>
  * </ul>
- * When one function handled the event, its reply is the response (binary mode, 200; 202 or 204 without one). Replies
- * of fan-out and batches go to the sink and the response is 202. Every error is {@code application/problem+json}.
+ * When one function handled the event, its reply is the response: a CloudEvent in binary mode to a CloudEvent (200; 202
+ * without one), its data alone to plain data, as Funqy HTTP answers (200; 204 without any). Replies of fan-out and
+ * batches go to the sink and the response is 202. Every error is {@code application/problem+json}.
  */
 public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
 
@@ -183,14 +186,34 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
             return;
         }
         try {
-            context.response().setStatusCode(200);
-            BinaryReply.write(context.response(), reply);
+            if (mode == Mode.PLAIN) {
+                writeData(context.response(), reply);
+            } else {
+                context.response().setStatusCode(200);
+                BinaryReply.write(context.response(), reply);
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "[EVL-0501] Reply %s cannot be written as an HTTP response", reply.getId());
             context.response().headers().clear();
             Problems.send(context, 500, "The reply " + reply.getId() + " cannot be written as an HTTP response: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * The answer to plain data: the reply's data with its content type, as Funqy HTTP answers (the reply's id, type and
+     * cause would name an event the caller never sent; a caller that wants them sends a CloudEvent).
+     */
+    private static void writeData(HttpServerResponse response, CloudEvent reply) {
+        CloudEventData data = reply.getData();
+        if (data == null) {
+            response.setStatusCode(204).end();
+            return;
+        }
+        if (reply.getDataContentType() != null) {
+            response.headers().add(HttpHeaders.CONTENT_TYPE, reply.getDataContentType());
+        }
+        response.setStatusCode(200).end(Buffer.buffer(data.toBytes()));
     }
 
     /**
