@@ -147,6 +147,11 @@ class CloudEventModesTest {
             return CloudEvent.of(new Greeting("Hi " + person.name())).withType("test.custom.reply")
                     .withSubject("greetings/" + person.name()).withExtension("tenant", "acme");
         }
+
+        @Funq
+        public CloudEvent<Greeting> empty(Person person) {
+            return CloudEvent.<Greeting> of(null).withType("test.empty");
+        }
     }
 
     @Inject
@@ -279,6 +284,17 @@ class CloudEventModesTest {
                 .header("ce-tenant", "acme")
                 .header("ce-causationid", "c-2")
                 .body("message", equalTo("Hi Ada"));
+    }
+
+    @Test
+    void a_reply_without_data_is_204_to_plain_data_and_a_bodiless_event_to_a_cloud_event() {
+        given().contentType("application/json").body("{\"name\":\"Ada\"}").post("/empty")
+                .then().statusCode(204).header("ce-type", nullValue());
+        given().header("ce-specversion", "1.0").header("ce-id", "c-3").header("ce-source", "/tests")
+                .header("ce-type", "test.anything").contentType("application/json").body("{\"name\":\"Ada\"}")
+                .post("/empty")
+                .then().statusCode(200).header("ce-type", "test.empty").header("ce-causationid", "c-3")
+                .body(equalTo(""));
     }
 
     @Test
