@@ -22,7 +22,7 @@ import io.vertx.core.http.HttpServerResponse;
  * Writes a reply as an HTTP response in CloudEvents binary mode: each attribute a {@code ce-} header, the data
  * content type as {@code Content-Type}, the data as the body. It writes what the SDK's Vert.x writer writes, with the
  * header names encoded once and times in UTC formatted without {@link java.time.format.DateTimeFormatter}: every reply
- * of a function answered over HTTP passes here.
+ * to a CloudEvent answered over HTTP passes here.
  */
 final class BinaryReply {
 

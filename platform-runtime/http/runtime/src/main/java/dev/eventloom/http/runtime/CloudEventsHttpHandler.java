@@ -201,8 +201,9 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     }
 
     /**
-     * The answer to plain data: the reply's data with its content type, as Funqy HTTP answers (the reply's id, type and
-     * cause would name an event the caller never sent; a caller that wants them sends a CloudEvent).
+     * The answer to plain data: the reply's data with its content type, as Funqy HTTP answers. Its attributes stay out:
+     * they answer the event Eventloom made of the request, which the caller never saw; a caller that wants them sends a
+     * CloudEvent.
      */
     private static void writeData(HttpServerResponse response, CloudEvent reply) {
         CloudEventData data = reply.getData();
