@@ -29,10 +29,12 @@ public interface EventloomConfig {
     Duration eventLoopWarningThreshold();
 
     /**
-     * The Linux nice value a worker thread takes when it first runs a blocking function (1 to 19; 0 leaves worker
-     * threads alone). Under CPU contention the event loops then get the larger share, so a CPU-burning blocking
-     * function slows the event-loop functions beside it less; without contention it changes nothing. Needs Linux and
-     * JDK 22+; elsewhere it has no effect.
+     * The Linux nice value worker threads take once blocking functions keep them busy (1 to 19; 0 leaves worker
+     * threads alone): from the first worker thread that has spent 50 ms in blocking functions on, each takes it before
+     * its next one. Under CPU contention the event loops then get the larger share, so a CPU-burning blocking function
+     * slows the event-loop functions beside it less; without contention it changes nothing. Needs Linux, JDK 22+ and
+     * Vert.x (the HTTP or messaging binding: without event loops there is nothing to give way to); elsewhere it has no
+     * effect.
      */
     @WithDefault("10")
     int workerNice();

@@ -42,7 +42,8 @@ public interface Execution {
 
     /**
      * The invocation, subscribed on the thread its dispatch mode asks for: an event loop (the caller's, with Vert.x;
-     * the calling thread, without), the worker pool (at the given priority) or a virtual thread.
+     * the calling thread, without), the worker pool (with Vert.x at the given priority, see {@link WorkerPriority}) or
+     * a virtual thread.
      *
      * @param virtualThreads the virtual-thread executor, for {@link DispatchMode#VIRTUAL_THREAD}
      */

@@ -1,11 +1,14 @@
 package dev.eventloom.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -20,14 +23,23 @@ class WorkerPriorityTest {
         return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
-    static int niceAfter(WorkerPriority priority, int applications) throws Exception {
+    /**
+     * Runs "blocking functions" of the given lengths one after another on a new thread, as a worker does, and returns the
+     * thread's nice value as the last of them saw it.
+     */
+    static int niceInLastFunction(WorkerPriority priority, long... millis) throws Exception {
         AtomicInteger seen = new AtomicInteger(-100);
         Thread thread = new Thread(() -> {
             try {
-                for (int i = 0; i < applications; i++) {
-                    priority.apply();
+                for (long length : millis) {
+                    long started = priority.starting();
+                    try {
+                        Thread.sleep(length);
+                        seen.set(nice());
+                    } finally {
+                        priority.ran(started);
+                    }
                 }
-                seen.set(nice());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -37,14 +49,38 @@ class WorkerPriorityTest {
         return seen.get();
     }
 
+    static void awaitLinked(WorkerPriority priority) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!priority.linked() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(priority.linked(), "the call was not linked within 20 s of a worker's 60 ms of blocking functions");
+    }
+
     @Test
-    void aWorkerThreadTakesTheConfiguredNiceValueAndOtherThreadsKeepTheirs() throws Exception {
+    void workerThreadsTakeTheNiceValueOnceOneHasBeenBusyLongEnough() throws Exception {
         assumeTrue(Files.exists(Path.of("/proc/thread-self")), "Linux only");
         assumeTrue(Runtime.version().feature() >= 22, "needs the JDK's FFM API");
         int before = nice();
-        assertEquals(7, niceAfter(new WorkerPriority(7), 3));
+        WorkerPriority priority = new WorkerPriority(7);
+
+        assertEquals(before, niceInLastFunction(priority, 0, 1, 0, 1), "short functions leave the thread alone");
+        Thread.sleep(100);
+        assertFalse(priority.linked(), "nothing is linked for an application whose blocking functions are short");
+
+        niceInLastFunction(priority, 20, 20, 20); // one worker busy for 60 ms in all
+        awaitLinked(priority);
+        assertEquals(7, niceInLastFunction(priority, 0), "from then on a worker takes the nice value at once");
         assertEquals(before, nice(), "the calling thread is untouched");
-        assertEquals(before, niceAfter(new WorkerPriority(0), 1), "0 leaves threads alone");
+    }
+
+    @Test
+    void zeroLeavesWorkerThreadsAlone() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/thread-self")), "Linux only");
+        int before = nice();
+        WorkerPriority priority = new WorkerPriority(0);
+        assertEquals(before, niceInLastFunction(priority, 60, 0));
+        assertFalse(priority.linked());
     }
 
     @Test

@@ -102,6 +102,13 @@ class DispatchTest {
             return where() + " " + (spins > 0);
         }
 
+        /** Keeps its worker thread busy for 60 ms: worker threads take their nice value once one has been for 50. */
+        @Funq
+        public String busy() throws InterruptedException {
+            Thread.sleep(60);
+            return where();
+        }
+
         /** The Linux nice value of the thread running it (field 19 of /proc/thread-self/stat). */
         @Funq
         public int niceness() throws java.io.IOException {
@@ -152,7 +159,13 @@ class DispatchTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/proc/thread-self")),
                 "Linux only");
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 22, "needs the JDK's FFM API");
-        given().post("/niceness").then().statusCode(200).body(equalTo("10"));
+        given().post("/busy").then().statusCode(200).body(equalTo("\"worker\""));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String nice = "";
+        while (!nice.equals("10") && System.nanoTime() < deadline) { // the call is linked off the worker, meanwhile
+            nice = given().post("/niceness").then().statusCode(200).extract().asString();
+        }
+        assertEquals("10", nice, "worker threads did not take the nice value within 20 s of 60 ms of blocking work");
     }
 
     static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -47,8 +47,12 @@ public final class OffloadedInvoker extends DirectInvoker {
         try {
             if (virtualThreads == null) {
                 workers.execute(isolated, () -> {
-                    workerPriority.apply();
-                    start(context, outcome);
+                    long started = workerPriority.starting();
+                    try {
+                        start(context, outcome);
+                    } finally {
+                        workerPriority.ran(started);
+                    }
                 }, rejected -> outcome.complete(null, rejected)); // the pool is shut down
             } else {
                 // Quarkus's virtual-thread executor runs a task on the context current when it was submitted (the

@@ -74,15 +74,13 @@ public final class ThreadExecution implements Execution {
         return () -> timer.cancel(false);
     }
 
+    /** Worker threads keep their priority here: with no event loops there is nothing for them to give way to. */
     @Override
     public Uni<Object> dispatch(Uni<Object> invocation, DispatchMode mode, Executor virtualThreads,
             WorkerPriority workerPriority) {
         return switch (mode) {
             case EVENT_LOOP -> invocation;
-            case WORKER -> invocation.runSubscriptionOn(command -> workers.execute(() -> {
-                workerPriority.apply();
-                command.run();
-            }));
+            case WORKER -> invocation.runSubscriptionOn(workers);
             case VIRTUAL_THREAD -> invocation.runSubscriptionOn(virtualThreads);
         };
     }

@@ -99,8 +99,12 @@ public final class VertxExecution implements Execution {
                 if (over.get()) {
                     return;
                 }
-                workerPriority.apply();
-                running.set(invocation.subscribe().with(emitter::complete, emitter::fail));
+                long started = workerPriority.starting();
+                try {
+                    running.set(invocation.subscribe().with(emitter::complete, emitter::fail));
+                } finally {
+                    workerPriority.ran(started);
+                }
                 if (over.get()) { // cancelled while subscribing
                     cancel(running.get());
                 }
