@@ -49,24 +49,27 @@ else
 fi
 
 if [ -z "${NO_BUILD:-}" ]; then
-  (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/lambda-baseline-app,platform-runtime/benchmarks/eventloom-lambda-app,platform-runtime/benchmarks/messaging-baseline-app,platform-runtime/benchmarks/eventloom-messaging-app,platform-runtime/benchmarks/jmh -am)
+  (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/eventloom-startup-app,platform-runtime/benchmarks/lambda-baseline-app,platform-runtime/benchmarks/eventloom-lambda-app,platform-runtime/benchmarks/messaging-baseline-app,platform-runtime/benchmarks/eventloom-messaging-app,platform-runtime/benchmarks/jmh -am)
   # the baseline Lambda with quarkus-vertx added and unused (target/vertx-floor/function.zip): what Vert.x alone costs
   (cd "$root" && ./mvnw -q -B package -DskipTests -Pvertx-floor -pl platform-runtime/benchmarks/lambda-baseline-app)
-  # the integration test trains the AOT cache on the packaged application (target/quarkus-app/app.aot)
-  (cd "$root" && ./mvnw -q -B verify -Dsurefire.skip=true -pl platform-runtime/benchmarks/eventloom-app)
-  # and the application as `mvn package` builds it by default (fast-jar, no AOT cache) for every other measurement: the
-  # AOT packaging loads classes through the JDK's class path, which costs a run without the cache about 40 MB of RSS
+  # the startup application (Funqy's one function on Eventloom): the integration test trains the AOT cache on the
+  # packaged application (target/quarkus-app/app.aot)
+  (cd "$root" && ./mvnw -q -B verify -Dsurefire.skip=true -pl platform-runtime/benchmarks/eventloom-startup-app)
+  # and as `mvn package` builds it by default (fast-jar, no AOT cache): the AOT packaging loads classes through the
+  # JDK's class path, which costs a run without the cache about 40 MB of RSS
   (cd "$root" && ./mvnw -q -B package -DskipTests -Dquarkus.package.jar.aot.enabled=false \
-    -Dquarkus.package.output-directory=plain-app -pl platform-runtime/benchmarks/eventloom-app)
+    -Dquarkus.package.output-directory=plain-app -pl platform-runtime/benchmarks/eventloom-startup-app)
 fi
 
 vertx_cmd=("$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" dev.eventloom.benchmarks.VertxBaseline)
 funqy_cmd=("$java" -jar "$bench/funqy-app/target/quarkus-app/quarkus-run.jar")
-eventloom_cmd=("$java" -jar "$bench/eventloom-app/target/plain-app/quarkus-run.jar")
-# The same application with the JDK AOT cache its build packages (quarkus.package.jar.aot.enabled, recorded while
-# TrainingIT exercises the packaged application); the cache records the class path as the build ran it, so it starts
-# from inside quarkus-app/.
-eventloom_aot_cmd=(bash -c "cd '$bench/eventloom-app/target/quarkus-app' && exec '$java' -XX:AOTCache=app.aot -jar quarkus-run.jar")
+eventloom_cmd=("$java" -jar "$bench/eventloom-app/target/quarkus-app/quarkus-run.jar")
+# Launch to first event and memory compare applications of the same size: Funqy's one function, unchanged, on Eventloom,
+# as `mvn package` builds it (fast-jar) and with the JDK AOT cache its build packages (quarkus.package.jar.aot.enabled,
+# recorded while TrainingIT exercises the packaged application; the cache records the class path as the build ran it,
+# so it starts from inside quarkus-app/).
+eventloom_startup_cmd=("$java" -jar "$bench/eventloom-startup-app/target/plain-app/quarkus-run.jar")
+eventloom_aot_cmd=(bash -c "cd '$bench/eventloom-startup-app/target/quarkus-app' && exec '$java' -XX:AOTCache=app.aot -jar quarkus-run.jar")
 
 results="$out/results.tsv"
 printf '# kind\tscenario\tround\tvalues (http: req/s, p50 ms, p99 ms; neighbour: p99 ms alone, beside; startup: ms, RSS KiB after first event, after load)\n' > "$results"
@@ -302,7 +305,7 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "Startup and memory: $app"
     case "$app" in
       funqy) cmd=("${funqy_cmd[@]}") ;;
-      eventloom) cmd=("${eventloom_cmd[@]}") ;;
+      eventloom) cmd=("${eventloom_startup_cmd[@]}") ;;
       *) cmd=("${eventloom_aot_cmd[@]}") ;;
     esac
     start_app "$app-startup" "$PORT" -- "${cmd[@]}"
