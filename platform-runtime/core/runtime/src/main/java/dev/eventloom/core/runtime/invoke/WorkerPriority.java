@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * speed.
  * <p>
  * Linux only, through {@code setpriority(2)} called with the JDK's foreign function API (JDK 22+, looked up
- * reflectively because the platform compiles for Java 21). Linking that call costs a JVM about 0.1 s and 6 to 8 MB
+ * reflectively because the platform compiles for Java 21). Linking that call costs a JVM about 0.1 s and 5 to 10 MB
  * of memory (the linker's classes and the code it generates; measured on the first event of a one-function
  * application), which an application whose blocking functions are short should not pay, least of all on its first
  * event. So nothing is linked until one worker thread has spent {@value #BUSY_MILLIS} ms in blocking functions; then a
