@@ -21,9 +21,9 @@ import org.jboss.logging.Logger;
  * application), which an application whose blocking functions are short should not pay, least of all on its first
  * event. So nothing is linked until one worker thread has spent {@value #BUSY_MILLIS} ms in blocking functions; then a
  * thread of its own links the call, and from then on every worker thread takes the nice value before the next
- * blocking function it runs. Where the call is unavailable
- * (another OS, JDK 21, a native image, native access denied) it logs once at debug level and changes nothing. The build
- * adds {@code Enable-Native-Access} to the runner's manifest, so the JDK allows the call without a warning.
+ * blocking function it runs. Where the call is unavailable (another OS, JDK 21, a native image, native access denied)
+ * it logs once at debug level and changes nothing. The build adds {@code Enable-Native-Access} to the runner's
+ * manifest, so the JDK allows the call without a warning.
  * <p>
  * Not {@code SCHED_IDLE}, although it gives way faster: measured here, a JVM whose workers barely get a CPU makes every
  * thread wait at safepoints for them (p99 latencies of hundreds of milliseconds beside a CPU-burning function).
