@@ -131,6 +131,11 @@ public final class LambdaProcess implements AutoCloseable {
         return -1;
     }
 
+    /** CPU time the process has used so far (all its threads, user and system) in milliseconds, or -1 if unknown. */
+    public long cpuMillis() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -61,7 +61,7 @@ public final class Report {
     static Map<String, Double> medians(List<Row> rows, String kind, int column) {
         Map<String, List<Double>> byScenario = new LinkedHashMap<>();
         for (Row row : rows) {
-            if (row.kind().equals(kind)) {
+            if (row.kind().equals(kind) && row.values().length > column) { // older results have fewer columns
                 byScenario.computeIfAbsent(row.scenario(), s -> new ArrayList<>()).add(row.values()[column]);
             }
         }
@@ -84,14 +84,15 @@ public final class Report {
     static List<Double> pairedRatios(List<Row> rows, String kind, int column, String scenario, String baseline) {
         Map<Integer, Double> base = new LinkedHashMap<>();
         for (Row row : rows) {
-            if (row.kind().equals(kind) && row.scenario().equals(baseline)) {
+            if (row.kind().equals(kind) && row.scenario().equals(baseline) && row.values().length > column) {
                 base.put(row.round(), row.values()[column]);
             }
         }
         List<Double> ratios = new ArrayList<>();
         for (Row row : rows) {
             Double paired = base.get(row.round());
-            if (row.kind().equals(kind) && row.scenario().equals(scenario) && paired != null && paired != 0) {
+            if (row.kind().equals(kind) && row.scenario().equals(scenario) && paired != null && paired != 0
+                    && row.values().length > column) {
                 ratios.add(row.values()[column] / paired);
             }
         }
@@ -206,15 +207,21 @@ public final class Report {
         }
         Map<String, Double> coldStart = medians(rows, "lambda-start", 0);
         Map<String, Double> coldRss = medians(rows, "lambda-start", 1);
+        Map<String, Double> coldCpu = medians(rows, "lambda-start", 2);
         Map<String, Double> rate = medians(rows, "lambda-rate", 0);
         if (!coldStart.isEmpty()) {
             String baseline = coldStart.keySet().stream().filter(s -> s.contains("baseline")).findFirst().orElse(null);
             md.append("## AWS Lambda (JVM, through the Runtime Interface Client)\n\n")
-                    .append("| application | cold start ms | × baseline | RSS after first event MiB | invocations/s | × baseline |\n")
-                    .append("|---|---:|---:|---:|---:|---:|\n");
+                    .append("| application | cold start ms | × baseline | CPU ms to first event | × baseline "
+                            + "| RSS after first event MiB | invocations/s | × baseline |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
             for (String scenario : coldStart.keySet()) {
-                md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %.0f | %s |%n", scenario,
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %.0f | %.0f | %s |%n", scenario,
                         coldStart.get(scenario), ratioCell(pairedRatios(rows, "lambda-start", 0, scenario, baseline)),
+                        coldCpu.containsKey(scenario) ? String.format(Locale.ROOT, "%.0f", coldCpu.get(scenario)) : "–",
+                        coldCpu.containsKey(scenario)
+                                ? ratioCell(pairedRatios(rows, "lambda-start", 2, scenario, baseline))
+                                : "–",
                         coldRss.get(scenario) / 1024, rate.getOrDefault(scenario, 0.0),
                         ratioCell(pairedRatios(rows, "lambda-rate", 0, scenario, baseline))));
             }

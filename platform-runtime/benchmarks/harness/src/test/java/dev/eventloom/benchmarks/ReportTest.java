@@ -51,4 +51,26 @@ class ReportTest {
         assertTrue(Files.size(dir.resolve("chart.png")) > 1000);
         assertEquals(2.5, Report.median(java.util.List.of(3.0, 1.0, 2.0, 4.0)));
     }
+
+    @Test
+    void lambda_cold_starts_report_cpu_time_and_results_from_before_it_still_read(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("results.tsv"), """
+                lambda-start\tlambda baseline\t1\t800\t104000\t1000
+                lambda-rate\tlambda baseline\t1\t5000\t170000
+                lambda-start\teventloom lambda\t1\t1000\t110000\t1100
+                lambda-rate\teventloom lambda\t1\t4000\t180000
+                lambda-start\tolder lambda\t1\t1000\t110000
+                lambda-rate\tolder lambda\t1\t4000\t180000
+                lambda-start\tlambda baseline\t2\t900\t104000\t1200
+                lambda-start\teventloom lambda\t2\t900\t110000\t1320
+                """);
+        Report.main(new String[] { dir.toString() });
+        String report = Files.readString(dir.resolve("report.md"));
+        // cold start 1.25 and 1.00 of the baseline, CPU 1.10 in both samples
+        assertTrue(report.contains(
+                "| eventloom lambda | 950 | 1.13 (1.00–1.25) | 1210 | 1.10 (1.10–1.10) | 107 | 4000 | 0.80 |"),
+                report);
+        assertTrue(report.contains("| older lambda | 1000 | 1.25 | – | – | 107 | 4000 | 0.80 |"),
+                report);
+    }
 }
