@@ -1,5 +1,11 @@
 package dev.eventloom.lambda.runtime;
 
+import java.io.IOException;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The kinds of payload a Lambda invocation can carry, recognised by their documented fields. */
@@ -21,6 +27,39 @@ enum EventShape {
 
     EventShape(String description) {
         this.description = description;
+    }
+
+    /** The top-level fields {@link #of(JsonNode)} recognises AWS envelopes and CloudEvents by: without them, DIRECT. */
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("Records", "eventSource", "requestContext",
+            "detail-type", "specversion");
+
+    /**
+     * Whether the payload is, by a streaming read that builds no tree, one whole JSON value that {@link #of(JsonNode)}
+     * would call DIRECT: not an object, or an object without any field an AWS envelope or a CloudEvent is recognised
+     * by. False for anything else, also for a payload that is not JSON or is empty: the tree's reading says what it is
+     * or what is wrong with it. A direct invocation then reads its payload once, as its function's input.
+     */
+    static boolean plainJson(JsonFactory factory, byte[] payload) {
+        try (JsonParser parser = factory.createParser(payload)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return false;
+            }
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return true;
+            }
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                if (ENVELOPE_FIELDS.contains(parser.currentName())) {
+                    return false;
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return token == JsonToken.END_OBJECT;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -117,6 +117,10 @@ public class LambdaEventHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] payload = input.readAllBytes();
+        if (EventShape.plainJson(mapper.getFactory(), payload)) {
+            output.write(direct(null, payload, context, deadline(context)));
+            return;
+        }
         JsonNode event;
         try {
             event = mapper.readTree(payload);
@@ -128,8 +132,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
         if (event == null) {
             throw new LambdaFunctionError("InvalidEvent", "The invocation payload is empty");
         }
-        TransportDeadline deadline = context == null ? null
-                : TransportDeadline.of(context.getRemainingTimeInMillis(), config.deadlineMargin());
+        TransportDeadline deadline = deadline(context);
         EventShape shape = EventShape.of(event);
         byte[] response = switch (shape) {
             case API_GATEWAY_V1, API_GATEWAY_V2, ALB -> mapper.writeValueAsBytes(
@@ -139,6 +142,19 @@ public class LambdaEventHandler implements RequestStreamHandler {
             default -> batch(shape, event, context, deadline);
         };
         output.write(response);
+    }
+
+    /** A payload {@link EventShape#plainJson} has already read whole, as a tree. */
+    private JsonNode readTree(byte[] payload) {
+        try {
+            return mapper.readTree(payload);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private TransportDeadline deadline(Context context) {
+        return context == null ? null : TransportDeadline.of(context.getRemainingTimeInMillis(), config.deadlineMargin());
     }
 
     private VirtualHttp http(EventShape shape) {
@@ -326,6 +342,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
         return "null".getBytes();
     }
 
+    /** @param node the payload read as a tree, or {@code null} to read it only if the function asks for it */
     private byte[] direct(JsonNode node, byte[] payload, Context context, TransportDeadline deadline)
             throws IOException {
         if (directFunction == null) {
@@ -341,7 +358,8 @@ public class LambdaEventHandler implements RequestStreamHandler {
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC))
                 .withData("application/json", payload)
                 .build();
-        LambdaTransport transport = new LambdaTransport(context, node, Map.of(), deadline);
+        LambdaTransport transport = node != null ? new LambdaTransport(context, node, Map.of(), deadline)
+                : new LambdaTransport(context, () -> readTree(payload), Map.of(), deadline);
         CloudEvent reply = deliverAndAwait(directFunction, event, transport);
         if (reply == null || reply.getData() == null) {
             return "null".getBytes();

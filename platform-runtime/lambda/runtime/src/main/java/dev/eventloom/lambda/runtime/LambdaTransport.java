@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,15 +19,29 @@ import dev.eventloom.core.runtime.TransportDeadline;
 final class LambdaTransport implements Transport {
 
     private final Context context;
-    private final JsonNode raw;
+    private final Supplier<JsonNode> read;
+    private JsonNode raw;
     private final Map<String, List<String>> headers;
     private final TransportDeadline deadline;
 
     LambdaTransport(Context context, JsonNode raw, Map<String, List<String>> headers, TransportDeadline deadline) {
+        this(context, () -> raw, headers, deadline);
+    }
+
+    /** @param read reads the record as Lambda delivered it, the first time a function asks for it */
+    LambdaTransport(Context context, Supplier<JsonNode> read, Map<String, List<String>> headers,
+            TransportDeadline deadline) {
         this.context = context;
-        this.raw = raw;
+        this.read = read;
         this.headers = headers;
         this.deadline = deadline;
+    }
+
+    private synchronized JsonNode raw() {
+        if (raw == null) {
+            raw = read.get();
+        }
+        return raw;
     }
 
     @Override
@@ -44,8 +59,11 @@ final class LambdaTransport implements Transport {
         if (context != null && type.isInstance(context)) {
             return Optional.of(type.cast(context));
         }
-        if (raw != null && type.isInstance(raw)) {
-            return Optional.of(type.cast(raw));
+        if (JsonNode.class.isAssignableFrom(type) || type.isAssignableFrom(JsonNode.class)) {
+            JsonNode record = raw();
+            if (record != null && type.isInstance(record)) {
+                return Optional.of(type.cast(record));
+            }
         }
         return Optional.empty();
     }
