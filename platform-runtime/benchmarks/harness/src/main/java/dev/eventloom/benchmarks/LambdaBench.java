@@ -23,8 +23,8 @@ import dev.eventloom.testkit.RuntimeApiServer;
  * </pre>
  *
  * Appends {@code lambda-start} (ms, RSS KiB after the first event, CPU ms the process used until then) and
- * {@code lambda-rate} (invocations/s, RSS KiB after) rows to {@code OUT_DIR/results.tsv}. CPU time to the first event
- * moves far less than wall time when the machine's neighbours are busy. {@code LAMBDA_JVM_OPTIONS} adds JVM options to every run (for profiling).
+ * {@code lambda-rate} (invocations/s, RSS KiB after) rows to {@code OUT_DIR/results.tsv}, and prints each figure.
+ * {@code LAMBDA_JVM_OPTIONS} adds JVM options to every run (for profiling).
  */
 public final class LambdaBench {
 

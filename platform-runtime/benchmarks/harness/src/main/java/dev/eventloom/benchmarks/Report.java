@@ -32,6 +32,11 @@ public final class Report {
 
     /** One measured line of results.tsv. */
     record Row(String kind, String scenario, int round, double[] values) {
+
+        /** Whether this row has a value in {@code column}: results written before a column was added lack it. */
+        boolean has(int column) {
+            return values.length > column;
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -61,7 +66,7 @@ public final class Report {
     static Map<String, Double> medians(List<Row> rows, String kind, int column) {
         Map<String, List<Double>> byScenario = new LinkedHashMap<>();
         for (Row row : rows) {
-            if (row.kind().equals(kind) && row.values().length > column) { // older results have fewer columns
+            if (row.kind().equals(kind) && row.has(column)) {
                 byScenario.computeIfAbsent(row.scenario(), s -> new ArrayList<>()).add(row.values()[column]);
             }
         }
@@ -84,15 +89,15 @@ public final class Report {
     static List<Double> pairedRatios(List<Row> rows, String kind, int column, String scenario, String baseline) {
         Map<Integer, Double> base = new LinkedHashMap<>();
         for (Row row : rows) {
-            if (row.kind().equals(kind) && row.scenario().equals(baseline) && row.values().length > column) {
+            if (row.kind().equals(kind) && row.scenario().equals(baseline) && row.has(column)) {
                 base.put(row.round(), row.values()[column]);
             }
         }
         List<Double> ratios = new ArrayList<>();
         for (Row row : rows) {
             Double paired = base.get(row.round());
-            if (row.kind().equals(kind) && row.scenario().equals(scenario) && paired != null && paired != 0
-                    && row.values().length > column) {
+            if (row.kind().equals(kind) && row.scenario().equals(scenario) && row.has(column) && paired != null
+                    && paired != 0) {
                 ratios.add(row.values()[column] / paired);
             }
         }
