@@ -52,6 +52,8 @@ if [ -z "${NO_BUILD:-}" ]; then
   (cd "$root" && ./mvnw -q -B install -DskipTests -pl platform-runtime/benchmarks/harness,platform-runtime/benchmarks/funqy-app,platform-runtime/benchmarks/eventloom-app,platform-runtime/benchmarks/eventloom-startup-app,platform-runtime/benchmarks/lambda-baseline-app,platform-runtime/benchmarks/eventloom-lambda-app,platform-runtime/benchmarks/messaging-baseline-app,platform-runtime/benchmarks/eventloom-messaging-app,platform-runtime/benchmarks/jmh -am)
   # the baseline Lambda with quarkus-vertx added and unused (target/vertx-floor/function.zip): what Vert.x alone costs
   (cd "$root" && ./mvnw -q -B package -DskipTests -Pvertx-floor -pl platform-runtime/benchmarks/lambda-baseline-app)
+  # the Funqy baseline with SmallRye Health added (target/health-floor/): what Eventloom's health checks alone cost
+  (cd "$root" && ./mvnw -q -B package -DskipTests -Phealth-floor -pl platform-runtime/benchmarks/funqy-app)
   # the startup application (Funqy's one function on Eventloom): the integration test trains the AOT cache on the
   # packaged application (target/quarkus-app/app.aot)
   (cd "$root" && ./mvnw -q -B verify -Dsurefire.skip=true -pl platform-runtime/benchmarks/eventloom-startup-app)
@@ -63,6 +65,7 @@ fi
 
 vertx_cmd=("$java" -cp "$bench/harness/target/eventloom-bench-harness-0.1.0-SNAPSHOT.jar:$bench/harness/target/lib/*" dev.eventloom.benchmarks.VertxBaseline)
 funqy_cmd=("$java" -jar "$bench/funqy-app/target/quarkus-app/quarkus-run.jar")
+funqy_health_cmd=("$java" -jar "$bench/funqy-app/target/health-floor/quarkus-app/quarkus-run.jar")
 eventloom_cmd=("$java" -jar "$bench/eventloom-app/target/quarkus-app/quarkus-run.jar")
 # Launch to first event and memory compare applications of the same size: Funqy's one function, unchanged, on Eventloom,
 # as `mvn package` builds it (fast-jar) and with the JDK AOT cache its build packages (quarkus.package.jar.aot.enabled,
@@ -301,21 +304,31 @@ for round in $(seq 1 "$ROUNDS"); do
   stop_app
   stop_app "$floor_pid"
 
-  for app in funqy eventloom "eventloom-aot"; do
-    echo "Startup and memory: $app"
-    case "$app" in
-      funqy) cmd=("${funqy_cmd[@]}") ;;
-      eventloom) cmd=("${eventloom_startup_cmd[@]}") ;;
-      *) cmd=("${eventloom_aot_cmd[@]}") ;;
-    esac
-    start_app "$app-startup" "$PORT" -- "${cmd[@]}"
-    millis=$startup_ms
-    first=$(rss_kib)
-    wrk_run "$WARMUP" "$CONNECTIONS" "$PORT" /hello "$out/json.lua" > /dev/null
-    loaded=$(rss_kib)
-    stop_app
-    printf 'startup\t%s\t%s\t%s\t%s\t%s\n' "$app" "$round" "$millis" "$first" "$loaded" >> "$results"
-    printf '  launch to first event %s ms, RSS %s KiB after it, %s KiB after load\n' "$millis" "$first" "$loaded"
+  # Startup and memory: each application started PASSES times per round, every other pass in reverse order (one
+  # start's RSS moves by a megabyte or two from the next one's). Beside Funqy, its floor under Eventloom: the same
+  # Funqy application with SmallRye Health, which Eventloom serves for Knative's probes.
+  startup_apps=(funqy "funqy + smallrye-health (floor)" eventloom eventloom-aot)
+  for pass in $(seq 1 "$PASSES"); do
+    sample=$(( (round - 1) * PASSES + pass ))
+    order=("${startup_apps[@]}")
+    if [ $((pass % 2)) = 0 ]; then order=(eventloom-aot eventloom "funqy + smallrye-health (floor)" funqy); fi
+    for app in "${order[@]}"; do
+      echo "Startup and memory: $app"
+      case "$app" in
+        funqy) cmd=("${funqy_cmd[@]}") ;;
+        funqy*) cmd=("${funqy_health_cmd[@]}") ;;
+        eventloom) cmd=("${eventloom_startup_cmd[@]}") ;;
+        *) cmd=("${eventloom_aot_cmd[@]}") ;;
+      esac
+      start_app "${app//[^a-z-]/}-startup" "$PORT" -- "${cmd[@]}"
+      millis=$startup_ms
+      first=$(rss_kib)
+      wrk_run "$WARMUP" "$CONNECTIONS" "$PORT" /hello "$out/json.lua" > /dev/null
+      loaded=$(rss_kib)
+      stop_app
+      printf 'startup\t%s\t%s\t%s\t%s\t%s\n' "$app" "$sample" "$millis" "$first" "$loaded" >> "$results"
+      printf '  launch to first event %s ms, RSS %s KiB after it, %s KiB after load\n' "$millis" "$first" "$loaded"
+    done
   done
 done
 

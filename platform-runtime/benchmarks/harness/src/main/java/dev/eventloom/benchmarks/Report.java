@@ -199,7 +199,10 @@ public final class Report {
         Map<String, Double> rssFirst = medians(rows, "startup", 1);
         Map<String, Double> rssLoad = medians(rows, "startup", 2);
         if (!start.isEmpty()) {
-            String funqy = start.keySet().stream().filter(s -> s.startsWith("funqy")).findFirst().orElse(null);
+            String funqy = start.keySet().stream().filter(s -> s.startsWith("funqy") && !s.contains("(floor)"))
+                    .findFirst().orElse(null);
+            String floor = start.keySet().stream().filter(s -> s.startsWith("funqy") && s.contains("(floor)"))
+                    .findFirst().orElse(null);
             md.append("## Startup and memory\n\n| application | launch to first event ms | × Funqy ")
                     .append("| RSS after first event MiB | × Funqy | RSS after load MiB |\n|---|---:|---:|---:|---:|---:|\n");
             for (String scenario : start.keySet()) {
@@ -207,6 +210,17 @@ public final class Report {
                         start.get(scenario), ratioCell(pairedRatios(rows, "startup", 0, scenario, funqy)),
                         rssFirst.get(scenario) / 1024, ratioCell(pairedRatios(rows, "startup", 1, scenario, funqy)),
                         rssLoad.get(scenario) / 1024));
+            }
+            if (floor != null) {
+                md.append('\n');
+                for (String scenario : start.keySet()) {
+                    if (scenario.startsWith("eventloom")) {
+                        md.append(String.format(Locale.ROOT, "%s against %s: launch to first event %s, RSS after "
+                                + "first event %s.%n", scenario, floor,
+                                ratioCell(pairedRatios(rows, "startup", 0, scenario, floor)),
+                                ratioCell(pairedRatios(rows, "startup", 1, scenario, floor))));
+                    }
+                }
             }
             md.append('\n');
         }
