@@ -214,6 +214,7 @@ measure_app() { # measure_app APP SAMPLE: every scenario of one application
     vertx)
       measure "$2" "vertx json" "$vertx_port" /hello "$out/json.lua"
       measure "$2" "vertx cloudevent binary" "$vertx_port" / "$out/cloudevent.lua"
+      measure "$2" "vertx cloudevent reply (sdk)" "$vertx_port" /cloudevent "$out/cloudevent.lua"
       ;;
     funqy) measure "$2" "funqy json (worker)" "$funqy_port" /hello "$out/json.lua" ;;
     eventloom)
@@ -237,7 +238,7 @@ for round in $(seq 1 "$ROUNDS"); do
   start_app vertx "$vertx_port" "${server_cpu[@]}" -- "${vertx_cmd[@]}"
   start_app funqy "$funqy_port" "${server_cpu[@]}" -- "${funqy_cmd[@]}"
   start_app eventloom "$eventloom_port" "${server_cpu[@]}" -- "${eventloom_cmd[@]}"
-  warm_up "$vertx_port" /hello "$out/json.lua" / "$out/cloudevent.lua"
+  warm_up "$vertx_port" /hello "$out/json.lua" / "$out/cloudevent.lua" /cloudevent "$out/cloudevent.lua"
   warm_up "$funqy_port" /hello "$out/json.lua"
   warm_up "$eventloom_port" /floor/hello "$out/json.lua" /hello "$out/json.lua" /hello-uni "$out/json.lua" \
     /hello-blocking "$out/json.lua" /hello-virtual "$out/json.lua" / "$out/cloudevent.lua"
@@ -256,6 +257,9 @@ for round in $(seq 1 "$ROUNDS"); do
       /hello "$out/json.lua"
     head_to_head "$sample" "eventloom cloudevent binary vs vertx cloudevent binary" "$eventloom_port" / "$vertx_port" / \
       "$out/cloudevent.lua"
+    # the same request to raw Vert.x answering it as a CloudEvent with the SDK, as Eventloom does
+    head_to_head "$sample" "eventloom cloudevent binary vs vertx cloudevent reply (sdk)" "$eventloom_port" / \
+      "$vertx_port" /cloudevent "$out/cloudevent.lua"
     # Not Eventloom's blocking functions against Funqy: Eventloom's worker threads run at nice 10 and yield the CPU to
     # Funqy's, so the ratio would measure that priority rather than either one's cost.
   done

@@ -25,6 +25,7 @@ class ReportTest {
                 http\teventloom json\t3\t95000\t0.40\t6.0
                 http\tvertx cloudevent binary\t1\t80000\t0.30\t4.0
                 http\teventloom cloudevent binary\t1\t60000\t0.40\t6.0
+                http\tvertx cloudevent reply (sdk)\t1\t75000\t0.30\t5.0
                 headtohead\teventloom json vs vertx json\t1\t30000\t40000\t6.0\t5.0
                 headtohead\teventloom json vs vertx json\t2\t33000\t40000\t6.6\t6.0
                 headtohead\teventloom json vs vertx json\t3\t20000\t25000\t9.0\t10.0
@@ -49,8 +50,10 @@ class ReportTest {
                 report);
         assertTrue(report.contains("| eventloom fast | 2.50 | 2.75 | 1.13 (1.00–1.25) |"), report);
         assertTrue(report.contains("| eventloom cloudevent binary | 60000 | 0.60 | 2.00 |"), report);
-        assertTrue(report.contains("eventloom cloudevent binary against raw Vert.x given the same request: throughput "
-                + "0.75, p99 1.50."), report);
+        assertTrue(report.contains("eventloom cloudevent binary against raw Vert.x given the same request (vertx "
+                + "cloudevent binary): throughput 0.75, p99 1.50."), report);
+        assertTrue(report.contains("eventloom cloudevent binary against raw Vert.x given the same request (vertx "
+                + "cloudevent reply (sdk)): throughput 0.80, p99 1.20."), report);
         // Funqy is the baseline even where its floor came first: 0.80 and 1.00 of it.
         assertTrue(report.contains("| eventloom | 900 | 0.90 (0.80–1.00) | 95 | 0.95 (0.90–1.00) | 180 |"), report);
         // 800/1100 and 1000/1250; 90/102 and 100/110 MiB (0.882 and 0.909)
