@@ -39,11 +39,55 @@ public final class Report {
         }
     }
 
+    /**
+     * A performance target of the benchmarks: a ratio measured in this run (one per sample or pair) and the bound its
+     * median should keep, at least or at most.
+     */
+    record Target(String figure, double bound, boolean atLeast, List<Double> ratios) {
+
+        double median() {
+            return Report.median(ratios);
+        }
+
+        boolean met() {
+            return atLeast ? median() >= bound : median() <= bound;
+        }
+
+        String goal() {
+            return String.format(Locale.ROOT, "%s %.2f×", atLeast ? "≥" : "≤", bound);
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/benchmarks");
         List<Row> rows = read(dir.resolve("results.tsv"));
         Files.writeString(dir.resolve("report.md"), markdown(rows, dir));
-        chart(throughput(rows), dir.resolve("chart.png"));
+        chart(throughput(rows), targets(rows), dir.resolve("chart.png"));
+    }
+
+    /**
+     * The targets the figures of this run can be held to (routing, measured by JMH, is read from its own output), each
+     * only where the run measured it.
+     */
+    static List<Target> targets(List<Row> rows) {
+        String funqy = "funqy json (worker)";
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("non-blocking JSON vs raw Vert.x, head to head", 0.9, true,
+                rowRatios(rows, "headtohead", "eventloom json (event loop) vs vertx json", 0, 1)));
+        targets.add(new Target("its p99 vs raw Vert.x, head to head", 1.2, false,
+                rowRatios(rows, "headtohead", "eventloom json (event loop) vs vertx json", 2, 3)));
+        targets.add(new Target("blocking JSON vs Funqy", 1.5, true,
+                pairedRatios(rows, "http", 0, "eventloom json (worker)", funqy)));
+        targets.add(new Target("CloudEvent vs raw Vert.x answering one, head to head", 0.85, true,
+                rowRatios(rows, "headtohead", "eventloom cloudevent binary vs vertx cloudevent reply (sdk)", 0, 1)));
+        targets.add(new Target("fast function's p99 beside a CPU-burning one", 1.5, false,
+                rowRatios(rows, "neighbour", "eventloom fast function", 1, 0)));
+        targets.add(new Target("launch to first event (AOT cache) vs Funqy", 0.8, false,
+                pairedRatios(rows, "startup", 0, "eventloom-aot", "funqy")));
+        targets.add(new Target("RSS after the first event vs Funqy", 1.0, false,
+                pairedRatios(rows, "startup", 1, "eventloom", "funqy")));
+        targets.removeIf(target -> target.ratios().isEmpty());
+        return targets;
     }
 
     static List<Row> read(Path file) throws IOException {
@@ -104,6 +148,21 @@ public final class Report {
         return ratios;
     }
 
+    /**
+     * The ratio of column {@code numerator} to column {@code denominator} within each row of {@code scenario}: head to
+     * head rows (contender and baseline measured at once) and noisy-neighbour pairs (alone, beside).
+     */
+    static List<Double> rowRatios(List<Row> rows, String kind, String scenario, int numerator, int denominator) {
+        List<Double> ratios = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.kind().equals(kind) && row.scenario().equals(scenario) && row.has(numerator)
+                    && row.has(denominator) && row.values()[denominator] != 0) {
+                ratios.add(row.values()[numerator] / row.values()[denominator]);
+            }
+        }
+        return ratios;
+    }
+
     /** "0.86 (0.80–0.93)": the median of the ratios and their range; empty when there are none. */
     static String ratioCell(List<Double> ratios) {
         if (ratios.isEmpty()) {
@@ -121,10 +180,21 @@ public final class Report {
 
     static String markdown(List<Row> rows, Path dir) {
         StringBuilder md = new StringBuilder("# Eventloom benchmark report\n\n");
-        md.append("Medians of the samples in `").append(dir.resolve("results.tsv")).append("`.\n\n");
+        md.append("Medians of the samples in `").append(dir.resolve("results.tsv")).append("`.\n\n")
+                .append("Ratios: the median of the ratios of measurements of the same sample (each application measured ")
+                .append("in turn, seconds apart, or two at once head to head), with their range.\n\n");
         Map<String, Double> rps = medians(rows, "http", 0);
         Map<String, Double> p50 = medians(rows, "http", 1);
         Map<String, Double> p99 = medians(rows, "http", 2);
+        List<Target> targets = targets(rows);
+        if (!targets.isEmpty()) {
+            md.append("## Targets\n\n| figure | target | this run | |\n|---|---:|---:|---|\n");
+            for (Target target : targets) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", target.figure(), target.goal(),
+                        ratioCell(target.ratios()), target.met() ? "met" : "missed"));
+            }
+            md.append("\nRouting (10,000 exact-type triggers against one, target ≤ 1.1×) is in the JMH output below.\n\n");
+        }
         if (!rps.isEmpty()) {
             String vertx = rps.keySet().stream().filter(s -> s.startsWith("vertx") && !s.contains("cloudevent"))
                     .findFirst().orElse(null);
@@ -133,9 +203,7 @@ public final class Report {
             List<String> vertxCloudEvents = rps.keySet().stream()
                     .filter(s -> s.startsWith("vertx") && s.contains("cloudevent")).toList();
             String funqy = rps.keySet().stream().filter(s -> s.startsWith("funqy")).findFirst().orElse(null);
-            md.append("Ratios: the median of the ratios of measurements of the same sample (each application measured in ")
-                    .append("turn, seconds apart), with their range.\n\n")
-                    .append("## HTTP load\n\n| scenario | req/s | × raw Vert.x | × Funqy | p50 ms | p99 ms | p99 × raw Vert.x |\n")
+            md.append("## HTTP load\n\n| scenario | req/s | × raw Vert.x | × Funqy | p50 ms | p99 ms | p99 × raw Vert.x |\n")
                     .append("|---|---:|---:|---:|---:|---:|---:|\n");
             for (String scenario : rps.keySet()) {
                 md.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %.2f | %.2f | %s |%n", scenario,
@@ -167,16 +235,9 @@ public final class Report {
                     .append("| contender vs baseline | req/s | baseline req/s | × baseline (per pair) | p99 × baseline |\n")
                     .append("|---|---:|---:|---:|---:|\n");
             for (String pair : contender.keySet()) {
-                List<Double> throughput = new ArrayList<>();
-                List<Double> latency = new ArrayList<>();
-                for (Row row : rows) {
-                    if (row.kind().equals("headtohead") && row.scenario().equals(pair) && row.values()[1] != 0) {
-                        throughput.add(row.values()[0] / row.values()[1]);
-                        latency.add(row.values()[2] / row.values()[3]);
-                    }
-                }
                 md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s |%n", pair, contender.get(pair),
-                        baseline.get(pair), ratioCell(throughput), ratioCell(latency)));
+                        baseline.get(pair), ratioCell(rowRatios(rows, "headtohead", pair, 0, 1)),
+                        ratioCell(rowRatios(rows, "headtohead", pair, 2, 3))));
             }
             md.append('\n');
         }
@@ -186,14 +247,8 @@ public final class Report {
             md.append("## Noisy neighbour\n\n| scenario | p99 ms alone | p99 ms beside a CPU-burning function | × (per pair) |\n")
                     .append("|---|---:|---:|---:|\n");
             for (String scenario : solo.keySet()) {
-                List<Double> ratios = new ArrayList<>();
-                for (Row row : rows) {
-                    if (row.kind().equals("neighbour") && row.scenario().equals(scenario) && row.values()[0] != 0) {
-                        ratios.add(row.values()[1] / row.values()[0]);
-                    }
-                }
                 md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s |%n", scenario, solo.get(scenario),
-                        beside.get(scenario), ratioCell(ratios)));
+                        beside.get(scenario), ratioCell(rowRatios(rows, "neighbour", scenario, 1, 0))));
             }
             md.append('\n');
         }
@@ -262,12 +317,16 @@ public final class Report {
         return md.toString();
     }
 
-    /** A horizontal bar chart of requests per second. */
-    static void chart(Map<String, Double> values, Path file) throws IOException {
+    /**
+     * Horizontal bar charts: requests per second, then each target's ratio with its bound marked (green where met,
+     * orange where missed).
+     */
+    static void chart(Map<String, Double> values, List<Target> targets, Path file) throws IOException {
         int barHeight = 28;
         int left = 260;
         int width = 900;
-        int height = 70 + Math.max(1, values.size()) * (barHeight + 10);
+        int throughputHeight = 70 + Math.max(1, values.size()) * (barHeight + 10);
+        int height = throughputHeight + (targets.isEmpty() ? 0 : 60 + targets.size() * (barHeight + 10));
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -292,7 +351,38 @@ public final class Report {
         }
         g.setStroke(new BasicStroke(1));
         g.drawLine(left, 45, left, y);
+        if (!targets.isEmpty()) {
+            targetBars(g, targets, throughputHeight, 390, width - 390 - 170, barHeight);
+        }
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static void targetBars(Graphics2D g, List<Target> targets, int top, int left, int span, int barHeight) {
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString("Targets: this run's ratio (median), the bound marked", 20, top + 20);
+        double max = 2;
+        for (Target target : targets) {
+            max = Math.max(max, Math.max(target.median(), target.bound()) * 1.1);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        int y = top + 40;
+        for (Target target : targets) {
+            int length = (int) (span * target.median() / max);
+            g.setColor(target.met() ? new Color(0x2E7D32) : new Color(0xEF6C00));
+            g.fillRect(left, y, Math.max(1, length), barHeight);
+            int bound = left + (int) (span * target.bound() / max);
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(3));
+            g.drawLine(bound, y - 3, bound, y + barHeight + 3);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(target.figure(), 20, y + barHeight - 9);
+            g.drawString(String.format(Locale.ROOT, "%.2f× (%s)", target.median(), target.goal()),
+                    left + Math.max(length, bound - left) + 8, y + barHeight - 9);
+            y += barHeight + 10;
+        }
+        g.setStroke(new BasicStroke(1));
+        g.drawLine(left, top + 35, left, y);
     }
 }

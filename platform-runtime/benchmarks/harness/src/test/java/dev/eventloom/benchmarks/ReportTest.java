@@ -1,6 +1,7 @@
 package dev.eventloom.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -61,6 +62,32 @@ class ReportTest {
                 + "0.76 (0.73–0.80), RSS after first event 0.90 (0.88–0.91)."), report);
         assertTrue(Files.size(dir.resolve("chart.png")) > 1000);
         assertEquals(2.5, Report.median(java.util.List.of(3.0, 1.0, 2.0, 4.0)));
+    }
+
+    @Test
+    void targets_give_each_figure_against_its_bound(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("results.tsv"), """
+                headtohead\teventloom json (event loop) vs vertx json\t1\t36000\t48000\t3.0\t2.5
+                headtohead\teventloom json (event loop) vs vertx json\t2\t39500\t50000\t3.0\t2.7
+                http\tfunqy json (worker)\t1\t30000\t1.0\t5.0
+                http\teventloom json (worker)\t1\t48000\t0.5\t4.0
+                neighbour\teventloom fast function\t1\t2.0\t5.0
+                startup\tfunqy\t1\t1000\t102400\t204800
+                startup\teventloom-aot\t1\t400\t104448\t204800
+                """);
+        Report.main(new String[] { dir.toString() });
+        String report = Files.readString(dir.resolve("report.md"));
+        // 0.75 and 0.79 of raw Vert.x; p99 1.20 and 1.11
+        assertTrue(report.contains("| non-blocking JSON vs raw Vert.x, head to head | ≥ 0.90× | 0.77 (0.75–0.79) | missed |"),
+                report);
+        assertTrue(report.contains("| its p99 vs raw Vert.x, head to head | ≤ 1.20× | 1.16 (1.11–1.20) | met |"), report);
+        assertTrue(report.contains("| blocking JSON vs Funqy | ≥ 1.50× | 1.60 | met |"), report);
+        assertTrue(report.contains("| fast function's p99 beside a CPU-burning one | ≤ 1.50× | 2.50 | missed |"), report);
+        assertTrue(report.contains("| launch to first event (AOT cache) vs Funqy | ≤ 0.80× | 0.40 | met |"), report);
+        // not measured in this run: no line rather than an empty one
+        assertFalse(report.contains("RSS after the first event vs Funqy"), report);
+        assertFalse(report.contains("answering one"), report);
+        assertTrue(Files.size(dir.resolve("chart.png")) > 1000);
     }
 
     @Test
