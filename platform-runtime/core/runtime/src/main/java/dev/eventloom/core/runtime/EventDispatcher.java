@@ -107,16 +107,21 @@ public class EventDispatcher {
      */
     public void deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource,
             BiConsumer<CloudEvent, Throwable> done) {
+        deliver(function, event, transport, logicalSource, false, done);
+    }
+
+    private void deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource,
+            boolean waitForSlot, BiConsumer<CloudEvent, Throwable> done) {
         String logical = logicalSource != null ? logicalSource : logicalSource(event);
         if (direct(function)) {
             Supplier<Uni<CloudEvent>> later = () -> attempt(function, event, transport, logical);
             reliable.deliverNow(function, event, transport.deadline(),
                     reported -> attemptNow(function, event, transport, logical, reported), later, execution::onCaller,
-                    done);
+                    waitForSlot, done);
             return;
         }
         execution.onCaller(reliable.deliver(function, event, transport.deadline(),
-                () -> attempt(function, event, transport, logical)))
+                () -> attempt(function, event, transport, logical), waitForSlot))
                 .subscribe().with(reply -> done.accept(reply, null), failure -> done.accept(null, failure));
     }
 
@@ -146,12 +151,14 @@ public class EventDispatcher {
     /**
      * {@link #deliverAndForward(EventFunction, CloudEvent, Transport, String, String)} for callers that take a
      * callback: {@code done} gets {@code null} when the delivery succeeded (or was dead-lettered) and its reply was
-     * passed on, else the failure. Like {@link #deliver(EventFunction, CloudEvent, Transport, String, BiConsumer)},
+     * passed on, else the failure. Such callers hold several events at once (a batch, a fan-out, a queue): a function
+     * at its concurrency limit is waited for, within its timeout, rather than refused, so the events of one batch never
+     * refuse each other. Like {@link #deliver(EventFunction, CloudEvent, Transport, String, BiConsumer)},
      * an inline delivery without a reply calls {@code done} before this method returns.
      */
     public void deliverAndForward(EventFunction function, CloudEvent event, Transport transport,
             String logicalSource, String replyTo, Consumer<Throwable> done) {
-        deliver(function, event, transport, logicalSource, (reply, failure) -> {
+        deliver(function, event, transport, logicalSource, true, (reply, failure) -> {
             if (failure != null || reply == null) {
                 done.accept(failure);
                 return;
@@ -206,8 +213,9 @@ public class EventDispatcher {
     static void log(EventFunction function, CloudEvent event, Throwable failure) {
         Kind kind = EventloomException.kindOf(failure);
         switch (kind) {
-            case FUNCTION_FAILED -> LOG.errorf(failure, "[EVL-0500] Function '%s' failed on event %s (type %s): %s",
-                    function.name(), event.getId(), event.getType(), failure.toString());
+            case FUNCTION_FAILED -> LOG.errorf(failure, "[EVL-0500] Function '%s' failed on event %s (type %s), error id %s: %s",
+                    function.name(), event.getId(), event.getType(), EventloomException.errorId(failure),
+                    failure.toString());
             case TIMEOUT -> LOG.warnf("[EVL-0504] %s", failure.getMessage());
             case BUSY -> LOG.debugf("[EVL-0429] %s", failure.getMessage());
             default -> LOG.debugf("[EVL-0400] Function '%s' rejected event %s: %s", function.name(), event.getId(),

@@ -22,6 +22,7 @@ public final class EventFunction {
     private Invoker invoker;
     private DirectInvoker direct;
     private FunctionMetrics metrics;
+    private Admission admission;
 
     EventFunction(FunctionMetadata metadata, DispatchMode dispatchMode, Duration timeout, String replyType,
             URI replySource, List<TriggerMetadata> triggers, DeliveryPolicy delivery) {
@@ -49,6 +50,12 @@ public final class EventFunction {
 
     void metrics(FunctionMetrics metrics) {
         this.metrics = metrics;
+        this.admission = new Admission(delivery.maxConcurrency(), metrics.inFlight);
+    }
+
+    /** The concurrency limit, counted in the metrics' in-flight gauge. */
+    Admission admission() {
+        return admission;
     }
 
     FunctionMetrics metrics() {

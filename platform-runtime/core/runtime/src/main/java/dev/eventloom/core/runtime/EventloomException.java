@@ -43,6 +43,42 @@ public class EventloomException extends RuntimeException {
         return kind;
     }
 
+    /**
+     * The id of a failure, for matching what a caller was told with the log line that has the cause: made at the first
+     * call and the same at every later one, for the same throwable. A function's exception keeps its own type and
+     * stack; the id rides along as a suppressed marker without a stack.
+     */
+    public static String errorId(Throwable failure) {
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (suppressed instanceof ErrorId id) {
+                return id.getMessage();
+            }
+        }
+        synchronized (failure) {
+            for (Throwable suppressed : failure.getSuppressed()) {
+                if (suppressed instanceof ErrorId id) {
+                    return id.getMessage();
+                }
+            }
+            ErrorId id = new ErrorId(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()
+                    & 0xffff_ffff_ffffL | 0x1_0000_0000_0000L).substring(1));
+            failure.addSuppressed(id);
+            return id.getMessage();
+        }
+    }
+
+    /** Carries {@link #errorId}: Throwable#getSuppressed is the one place every throwable can hold it. */
+    private static final class ErrorId extends RuntimeException {
+        ErrorId(String id) {
+            super(id, null, false, false);
+        }
+
+        @Override
+        public String toString() {
+            return "error id " + getMessage();
+        }
+    }
+
     /** The kind of any failure: platform failures keep theirs, anything else a function threw is FUNCTION_FAILED. */
     public static Kind kindOf(Throwable failure) {
         return failure instanceof EventloomException e ? e.kind() : Kind.FUNCTION_FAILED;

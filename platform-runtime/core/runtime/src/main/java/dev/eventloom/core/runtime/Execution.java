@@ -73,7 +73,12 @@ public interface Execution {
      * Posts the event to {@code target} as a binary-mode CloudEvent (Vert.x's web client with Vert.x, the JDK's HTTP
      * client without).
      *
-     * @return the HTTP status; a failure when no answer came within the timeout or the connection failed
+     * @return the HTTP status and location (redirects are never followed); a failure when no answer came within the
+     *         timeout or the connection failed
      */
-    Uni<Integer> post(URI target, CloudEvent event, Duration timeout);
+    Uni<Posted> post(URI target, CloudEvent event, Duration timeout);
+
+    /** A sink's answer: its status, and its {@code Location} header (for a redirect, which is never followed). */
+    record Posted(int status, String location) {
+    }
 }

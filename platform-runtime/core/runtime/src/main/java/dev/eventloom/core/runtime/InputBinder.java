@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -71,13 +70,12 @@ final class InputBinder {
     private Object json(CloudEvent event, byte[] bytes) {
         String contentType = event.getDataContentType();
         if (contentType != null && !MediaTypes.isJson(contentType)) {
-            throw new EventloomException(Kind.UNSUPPORTED_CONTENT_TYPE, "Function '" + functionName + "' reads JSON into "
-                    + dataType.toCanonical() + " but event " + event.getId() + " carries " + contentType
-                    + "; send application/json");
+            throw new EventloomException(Kind.UNSUPPORTED_CONTENT_TYPE, "Function '" + functionName + "' reads JSON "
+                    + "but event " + event.getId() + " carries " + contentType + "; send application/json");
         }
         if (bytes == null || bytes.length == 0) {
             if (dataType.isPrimitive()) {
-                throw invalid(event, "it has no data, and the function needs a " + dataType.toCanonical());
+                throw invalid(event, "it has no data, and the function needs a " + jsonKind());
             }
             return null;
         }
@@ -107,11 +105,12 @@ final class InputBinder {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof JsonProcessingException json) {
-            String location = json.getLocation() == null ? ""
-                    : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
-            return json.getOriginalMessage() + location;
-        }
-        return e.getMessage();
+        return JsonErrors.describe(e);
+    }
+
+    /** What JSON value a primitive input reads. */
+    private String jsonKind() {
+        Class<?> raw = dataType.getRawClass();
+        return raw == boolean.class ? "boolean" : raw == char.class ? "one-character string" : "number";
     }
 }

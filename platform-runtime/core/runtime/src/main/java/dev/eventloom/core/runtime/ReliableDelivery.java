@@ -45,8 +45,20 @@ final class ReliableDelivery {
      */
     Uni<CloudEvent> deliver(EventFunction function, CloudEvent event, Instant transportDeadline,
             Supplier<Uni<CloudEvent>> attempt) {
+        return deliver(function, event, transportDeadline, attempt, false);
+    }
+
+    /**
+     * As {@link #deliver(EventFunction, CloudEvent, Instant, Supplier)}; with {@code waitForSlot}, a function at its
+     * concurrency limit is waited for (within its timeout and the transport's deadline) instead of refused at once:
+     * for callers that hold several events at once (a batch, a fan-out, a queue), whose events would otherwise refuse
+     * each other.
+     */
+    Uni<CloudEvent> deliver(EventFunction function, CloudEvent event, Instant transportDeadline,
+            Supplier<Uni<CloudEvent>> attempt, boolean waitForSlot) {
         DeliveryPolicy policy = function.delivery();
-        Uni<CloudEvent> delivery = Uni.createFrom().deferred(() -> limited(function, event, transportDeadline, attempt));
+        Uni<CloudEvent> delivery = Uni.createFrom().deferred(() -> limited(function, event, transportDeadline, attempt,
+                waitForSlot));
         String key = policy.ordered() ? partitionKey(event) : null;
         return key == null ? delivery : inOrder(function.name() + '\u0000' + key, delivery);
     }
@@ -72,29 +84,38 @@ final class ReliableDelivery {
     }
 
     private Uni<CloudEvent> limited(EventFunction function, CloudEvent event, Instant transportDeadline,
-            Supplier<Uni<CloudEvent>> attempt) {
+            Supplier<Uni<CloudEvent>> attempt, boolean waitForSlot) {
         DeliveryPolicy policy = function.delivery();
-        FunctionMetrics metrics = function.metrics();
-        EventloomException busy = admit(function, event);
-        if (busy != null) {
-            return Uni.createFrom().failure(busy);
+        Admission admission = function.admission();
+        Supplier<Uni<CloudEvent>> admitted = () -> (policy.idempotent()
+                ? idempotent(function, event, transportDeadline, attempt)
+                : withRetries(function, event, transportDeadline, attempt, 1))
+                .onTermination().invoke(admission::release);
+        if (admission.tryAcquire()) {
+            return admitted.get();
         }
-        Uni<CloudEvent> delivery = policy.idempotent() ? idempotent(function, event, transportDeadline, attempt)
-                : withRetries(function, event, transportDeadline, attempt, 1);
-        return delivery.onTermination().invoke(() -> metrics.inFlight.decrementAndGet());
+        if (!waitForSlot) {
+            return Uni.createFrom().failure(refused(function, event));
+        }
+        Instant deadline = Instant.now().plus(function.timeout());
+        if (transportDeadline != null && transportDeadline.isBefore(deadline)) {
+            deadline = transportDeadline;
+        }
+        long waitMillis = java.time.Duration.between(Instant.now(), deadline).toMillis();
+        return Uni.createFrom().<Void> emitter(emitter -> admission.await(waitMillis, execution,
+                () -> emitter.complete(null), () -> emitter.fail(new EventloomException(Kind.BUSY, "Function '"
+                        + function.name() + "' stayed at its maxConcurrency of " + policy.maxConcurrency() + " for "
+                        + waitMillis + " ms; event " + event.getId() + " was not started, retry it later"))))
+                .onFailure().invoke(() -> function.metrics().rejected())
+                .chain(admitted::get);
     }
 
-    /** Counts the delivery in flight, or refuses it over the concurrency limit: {@code null}, or the refusal. */
-    private static EventloomException admit(EventFunction function, CloudEvent event) {
-        FunctionMetrics metrics = function.metrics();
-        int limit = function.delivery().maxConcurrency();
-        if (metrics.inFlight.incrementAndGet() <= limit || limit == 0) {
-            return null;
-        }
-        metrics.inFlight.decrementAndGet();
-        metrics.rejected();
-        return new EventloomException(Kind.BUSY, "Function '" + function.name() + "' is running " + limit
-                + " events, its maxConcurrency; event " + event.getId() + " was not started, retry it later");
+    /** The refusal of a delivery over the concurrency limit, counted. */
+    private static EventloomException refused(EventFunction function, CloudEvent event) {
+        function.metrics().rejected();
+        return new EventloomException(Kind.BUSY, "Function '" + function.name() + "' is running "
+                + function.delivery().maxConcurrency() + " events, its maxConcurrency; event " + event.getId()
+                + " was not started, retry it later");
     }
 
     private Uni<CloudEvent> idempotent(EventFunction function, CloudEvent event, Instant transportDeadline,
@@ -158,17 +179,23 @@ final class ReliableDelivery {
      * {@code Uni} pipeline ({@code now}): when it succeeds, or fails for good with no dead letter, {@code done} is called
      * as soon as the attempt reports, with nothing in between (before this method returns when the attempt completes at
      * once). Retries and dead letters continue on {@code later}, which runs further attempts the ordinary way;
-     * {@code done} is then called by that pipeline, on {@code resume} when given. Only for policies {@link #immediate}
-     * accepts.
+     * {@code done} is then called by that pipeline, on {@code resume} when given; so is a delivery that waits for a
+     * slot ({@code waitForSlot}, see {@link #deliver(EventFunction, CloudEvent, Instant, Supplier, boolean)}). Only
+     * for policies {@link #immediate} accepts.
      */
     void deliverNow(EventFunction function, CloudEvent event, Instant transportDeadline, Attempt now,
-            Supplier<Uni<CloudEvent>> later, UnaryOperator<Uni<CloudEvent>> resume,
+            Supplier<Uni<CloudEvent>> later, UnaryOperator<Uni<CloudEvent>> resume, boolean waitForSlot,
             BiConsumer<CloudEvent, Throwable> done) {
         DeliveryPolicy policy = function.delivery();
         FunctionMetrics metrics = function.metrics();
-        EventloomException busy = admit(function, event);
-        if (busy != null) {
-            done.accept(null, busy);
+        Admission admission = function.admission();
+        if (!admission.tryAcquire()) {
+            if (waitForSlot) {
+                resume.apply(deliver(function, event, transportDeadline, later, true))
+                        .subscribe().with(item -> done.accept(item, null), error -> done.accept(null, error));
+            } else {
+                done.accept(null, refused(function, event));
+            }
             return;
         }
         metrics.attempt();
@@ -177,16 +204,16 @@ final class ReliableDelivery {
             metrics.duration(System.nanoTime() - started);
             if (failure == null) {
                 metrics.success();
-                metrics.inFlight.decrementAndGet();
+                admission.release();
                 done.accept(reply, null);
             } else if (policy.deadLetter() == null && (policy.retries() == 0 || !retryable(failure))) {
                 EventDispatcher.log(function, event, failure);
                 metrics.failure();
-                metrics.inFlight.decrementAndGet();
+                admission.release();
                 done.accept(null, failure);
             } else {
                 resume.apply(afterFailure(function, event, transportDeadline, later, 1, failure)
-                        .onTermination().invoke(() -> metrics.inFlight.decrementAndGet()))
+                        .onTermination().invoke(admission::release))
                         .subscribe().with(item -> done.accept(item, null), error -> done.accept(null, error));
             }
         });

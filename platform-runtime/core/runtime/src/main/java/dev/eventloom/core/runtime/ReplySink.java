@@ -35,8 +35,18 @@ public class ReplySink {
         this.sinks = sinks;
         this.execution = execution;
         this.timeout = config.sink().timeout();
-        this.url = config.sink().url().or(() -> Optional.ofNullable(System.getenv("K_SINK"))
-                .filter(sink -> !sink.isBlank()).map(URI::create));
+        Optional<String> configured = config.sink().url().map(URI::toString);
+        String name = configured.isPresent() ? "eventloom.sink.url" : "K_SINK";
+        Optional<String> sink = configured.or(() -> Optional.ofNullable(System.getenv("K_SINK"))
+                .filter(value -> !value.isBlank()));
+        sink.ifPresent(value -> {
+            String invalid = DeliveryPolicy.invalidDestination(value);
+            if (invalid != null) {
+                throw new io.quarkus.runtime.configuration.ConfigurationException(
+                        "[EVL-0201] The sink " + name + "='" + value + "' " + invalid);
+            }
+        });
+        this.url = sink.map(URI::create);
     }
 
     /** The sink URL, if one is configured. */
@@ -79,10 +89,19 @@ public class ReplySink {
     }
 
     private Uni<Void> post(URI target, CloudEvent event, String noun, String article) {
-        return execution.post(target, event, timeout).onItemOrFailure().transformToUni((status, failure) -> {
+        return execution.post(target, event, timeout).onItemOrFailure().transformToUni((posted, failure) -> {
             if (failure != null) {
                 return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED, noun + " " + event.getId()
                         + " could not be sent to " + article + target + ": " + failure.getMessage()));
+            }
+            int status = posted.status();
+            if (status / 100 == 3) {
+                LOG.errorf("[EVL-0203] %s %s was not delivered: %s%s answered HTTP %d with Location %s, and redirects "
+                        + "are never followed; point the destination at the final address", noun, event.getId(),
+                        article, target, status, posted.location());
+                return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED, (article.isEmpty() ? ""
+                        : "The sink ") + target + " answered " + noun.toLowerCase(java.util.Locale.ROOT) + " "
+                        + event.getId() + " with a redirect (HTTP " + status + "), which is not followed"));
             }
             if (status / 100 != 2) {
                 return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED,

@@ -13,6 +13,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
 import io.quarkus.vertx.http.deployment.RequireVirtualHttpBuildItem;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
 import io.vertx.core.Handler;
@@ -52,8 +53,9 @@ class EventloomHttpProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     void routes(HttpRecorder recorder, BeanContainerBuildItem beans, List<EventFunctionBuildItem> functions,
-            BuildProducer<RouteBuildItem> routes) {
+            BuildProducer<RouteBuildItem> routes, BuildProducer<ShutdownListenerBuildItem> shutdown) {
         Handler<RoutingContext> handler = recorder.handler();
+        shutdown.produce(new ShutdownListenerBuildItem(recorder.shutdownListener(handler)));
         routes.produce(RouteBuildItem.builder().route("/").handler(handler).build());
         // Each function on its exact path (function names are unreserved URI characters), before the pattern, which
         // is left with names of no function (404): Vert.x Web tries routes in the order they were added

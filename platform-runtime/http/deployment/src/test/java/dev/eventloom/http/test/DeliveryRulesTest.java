@@ -159,7 +159,7 @@ class DeliveryRulesTest {
     @Test
     void whenEveryAttemptFailsTheFailureGoesBackWithoutADeadLetter() {
         event("flaky", "e-2", order("b", 10, 0), Map.of()).then().statusCode(500)
-                .body("detail", containsString("attempt 4 failed"));
+                .body("detail", containsString("Function 'flaky' failed on event e-2"));
         assertEquals(4, calls.byKey.get("flaky:b").get(), "one attempt and three retries");
     }
 

@@ -210,7 +210,7 @@ class InlineDeliveryTest {
     void aFailureWithoutRetriesIsAProblemResponse() {
         event("fails", "i-4", "{\"id\":\"d\",\"failTimes\":0}").then().statusCode(500)
                 .contentType("application/problem+json")
-                .body("detail", containsString("no luck for d"));
+                .body("detail", containsString("Function 'fails' failed on event i-4"));
         assertEquals(1, calls.byKey.get("fails:d").get());
     }
 
@@ -261,7 +261,7 @@ class InlineDeliveryTest {
     @Test
     void aFailedUniIsAProblemResponse() {
         given().contentType("application/json").body("{\"id\":\"fail\"}").post("/later").then().statusCode(500)
-                .body("detail", containsString("later failed"));
+                .body("detail", containsString("Function 'later' failed"));
     }
 
     @Test

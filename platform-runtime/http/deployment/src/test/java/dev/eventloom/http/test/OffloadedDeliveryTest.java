@@ -268,7 +268,7 @@ class OffloadedDeliveryTest {
     void aFailureWithoutRetriesLeftIsAProblemResponse() {
         post("flaky", "{\"id\":\"f\",\"failTimes\":5}").then().statusCode(500)
                 .contentType("application/problem+json")
-                .body("detail", containsString("attempt 3 failed"));
+                .body("detail", containsString("Function 'flaky' failed"));
     }
 
     @Test

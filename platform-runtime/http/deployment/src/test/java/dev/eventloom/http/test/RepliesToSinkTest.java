@@ -2,6 +2,7 @@ package dev.eventloom.http.test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -56,6 +57,13 @@ class RepliesToSinkTest {
         }
 
         @Funq
+        @Trigger(type = "test.redirected")
+        @Reply(type = "test.redirected.reply")
+        public Greeting redirected(Person person) {
+            return new Greeting("sent elsewhere");
+        }
+
+        @Funq
         @Trigger(type = "test.refused")
         @Reply(type = "test.refused.reply")
         public Greeting refused(Person person) {
@@ -93,7 +101,7 @@ class RepliesToSinkTest {
     void one_failing_function_of_a_fan_out_fails_the_request_naming_it_while_the_others_deliver() {
         event("o-2", "test.order", "Mallory").post("/").then().statusCode(500)
                 .body("failures.function", equalTo(List.of("audit")))
-                .body("failures[0].detail", equalTo("Function 'audit' failed: java.lang.IllegalArgumentException: audit refused Mallory"));
+                .body("failures[0].detail", startsWith("Function 'audit' failed on event o-2; the log line [EVL-0500] with error id "));
         assertEquals(List.of("test.invoiced"), sink.received().stream().map(CloudEvent::getType).toList());
     }
 
@@ -122,5 +130,13 @@ class RepliesToSinkTest {
                         startsWith("The sink http://localhost:" + io.restassured.RestAssured.port + "/test-sink/events refused reply "),
                         endsWith(" with HTTP 503")));
         assertEquals(List.of("test.audited"), sink.received().stream().map(CloudEvent::getType).toList());
+    }
+
+    @Test
+    void a_sink_that_redirects_is_a_failed_delivery_and_the_redirect_is_not_followed() {
+        event("d-1", "test.redirected", "Ada").post("/").then().statusCode(502)
+                .body("failures.function", equalTo(List.of("redirected")))
+                .body("failures[0].detail", containsString("with a redirect (HTTP 303), which is not followed"));
+        assertEquals(0, sink.redirectedTo());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.eventloom.core.runtime.BasicEvent;
+import dev.eventloom.core.runtime.HeaderValues;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import io.cloudevents.types.Time;
@@ -19,7 +20,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Writes a reply as an HTTP response in CloudEvents binary mode: each attribute a {@code ce-} header, the data
+ * Writes a reply as an HTTP response in CloudEvents binary mode: each attribute a {@code ce-} header (percent-encoded
+ * as the HTTP binding says, so any value is carried byte for byte), the data
  * content type as {@code Content-Type}, the data as the body. It writes what the SDK's Vert.x writer writes, with the
  * header names encoded once and times in UTC formatted without {@link java.time.format.DateTimeFormatter}: every reply
  * to a CloudEvent answered over HTTP passes here.
@@ -45,19 +47,19 @@ final class BinaryReply {
     static void write(HttpServerResponse response, CloudEvent reply) {
         MultiMap headers = response.headers();
         headers.add(SPECVERSION, reply.getSpecVersion().toString());
-        headers.add(ID, reply.getId());
-        headers.add(SOURCE, reply.getSource().toString());
-        headers.add(TYPE, reply.getType());
+        headers.add(ID, HeaderValues.encode(reply.getId()));
+        headers.add(SOURCE, HeaderValues.encode(reply.getSource().toString()));
+        headers.add(TYPE, HeaderValues.encode(reply.getType()));
         if (reply instanceof BasicEvent basic) {
             headers.add(TIME, time(basic.instant()));
         } else if (reply.getTime() != null) {
             headers.add(TIME, time(reply.getTime()));
         }
         if (reply.getSubject() != null) {
-            headers.add(SUBJECT, reply.getSubject());
+            headers.add(SUBJECT, HeaderValues.encode(reply.getSubject()));
         }
         if (reply.getDataSchema() != null) {
-            headers.add(DATASCHEMA, reply.getDataSchema().toString());
+            headers.add(DATASCHEMA, HeaderValues.encode(reply.getDataSchema().toString()));
         }
         if (reply.getDataContentType() != null) {
             headers.add(HttpHeaders.CONTENT_TYPE, reply.getDataContentType());
@@ -65,7 +67,8 @@ final class BinaryReply {
         for (String name : reply.getExtensionNames()) {
             Object value = reply.getExtension(name);
             if (value != null) {
-                headers.add(EXTENSIONS.computeIfAbsent(name, n -> HttpHeaders.createOptimized("ce-" + n)), text(value));
+                headers.add(EXTENSIONS.computeIfAbsent(name, n -> HttpHeaders.createOptimized("ce-" + n)),
+                        HeaderValues.encode(text(value)));
             }
         }
         CloudEventData data = reply.getData();

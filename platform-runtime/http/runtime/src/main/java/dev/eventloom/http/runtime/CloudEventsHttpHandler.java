@@ -18,6 +18,8 @@ import dev.eventloom.core.runtime.BasicEvent;
 import dev.eventloom.core.runtime.CloudEventValidation;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventloomException;
+import dev.eventloom.core.runtime.HeaderValues;
+import dev.eventloom.core.runtime.JsonErrors;
 import dev.eventloom.core.runtime.MediaTypes;
 import dev.eventloom.core.runtime.EventFunction;
 import io.cloudevents.CloudEvent;
@@ -54,7 +56,11 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     private static final String STRUCTURED = "application/cloudevents";
     private static final String BATCH = "application/cloudevents-batch+json";
 
+    /** Only dev mode names the application's functions in a 404: elsewhere that is the application's internals. */
+    private static final boolean DEV_MODE = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.DEVELOPMENT;
+
     private final EventDispatcher dispatcher;
+    private volatile boolean stopping;
     private final long maxBodySize;
     private final int batchConcurrency;
     /** The source of events made from plain requests, by function. */
@@ -93,8 +99,18 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         return context -> handle(context, name);
     }
 
+    /** From now on, new requests are answered 503 before any function runs: the application is shutting down. */
+    void stopAccepting() {
+        stopping = true;
+    }
+
     /** A request to {@code /} ({@code name} is null) or to {@code /name}. */
     private void handle(RoutingContext context, String name) {
+        if (stopping) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close").putHeader("Retry-After", "1");
+            Problems.send(context, 503, "The application is shutting down; send the request again");
+            return;
+        }
         HttpMethod method = context.request().method();
         if (name == null) {
             if (method != HttpMethod.POST) {
@@ -106,12 +122,18 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         }
         EventFunction function = dispatcher.function(name).orElse(null);
         if (function == null) {
-            Problems.send(context, 404, "There is no function named '" + name + "'; the functions are "
-                    + functionNames());
+            Problems.send(context, 404, "There is no function named '" + name + "'"
+                    + (DEV_MODE ? "; the functions are " + functionNames() : ""));
             return;
         }
         if (method == HttpMethod.GET) {
-            JsonObject query = QueryParameters.toJson(context.queryParams());
+            JsonObject query;
+            try {
+                query = QueryParameters.toJson(context.queryParams());
+            } catch (IllegalArgumentException e) {
+                Problems.send(context, 400, e.getMessage());
+                return;
+            }
             CloudEvent event = plainEvent(context, name, "application/json",
                     query.isEmpty() ? null : query.toBuffer().getBytes());
             deliver(context, function, event, Mode.PLAIN);
@@ -159,7 +181,8 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         List<EventFunction> targets = dispatcher.route(event, null);
         if (targets.isEmpty()) {
             Problems.send(context, 404, "No trigger matches event " + event.getId() + " (type '" + event.getType()
-                    + "', source '" + event.getSource() + "'); functions with triggers: " + triggeredFunctionNames());
+                    + "', source '" + event.getSource() + "')"
+                    + (DEV_MODE ? "; functions with triggers: " + triggeredFunctionNames() : ""));
         } else if (targets.size() == 1) {
             deliver(context, targets.get(0), event, Mode.EVENT);
         } else {
@@ -271,14 +294,38 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         }
         try {
             if (binary) {
-                CloudEventValidation.validateTime(headers.get("ce-time"));
-                return CloudEventValidation.validate(VertxMessageFactory.createReader(headers, body).toEvent());
+                MultiMap attributes = decoded(headers);
+                CloudEventValidation.validateTime(attributes.get("ce-time"));
+                return CloudEventValidation.validate(VertxMessageFactory.createReader(attributes, body).toEvent());
             }
             return structured(events.readTree(body.getBytes()));
         } catch (RuntimeException | java.io.IOException e) {
             Problems.send(context, 400, message(e));
             return null;
         }
+    }
+
+    /**
+     * The headers with {@code ce-} values percent-decoded, as the HTTP binding says (the SDK's reader takes them as
+     * they are); the same headers when no value has a {@code %}.
+     */
+    private static MultiMap decoded(MultiMap headers) {
+        boolean encoded = false;
+        for (Map.Entry<String, String> header : headers) {
+            if (header.getValue().indexOf('%') >= 0 && header.getKey().regionMatches(true, 0, "ce-", 0, 3)) {
+                encoded = true;
+                break;
+            }
+        }
+        if (!encoded) {
+            return headers;
+        }
+        MultiMap decoded = MultiMap.caseInsensitiveMultiMap();
+        for (Map.Entry<String, String> header : headers) {
+            boolean attribute = header.getKey().regionMatches(true, 0, "ce-", 0, 3);
+            decoded.add(header.getKey(), attribute ? HeaderValues.decode(header.getValue()) : header.getValue());
+        }
+        return decoded;
     }
 
     private CloudEvent structured(JsonNode node) throws java.io.IOException {
@@ -294,9 +341,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         if (e instanceof EventloomException) {
             return e.getMessage();
         }
-        String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException json ? json.getOriginalMessage()
-                : e.getMessage();
-        return "The request is not a valid CloudEvent: " + detail;
+        return "The request is not a valid CloudEvent: " + JsonErrors.describe(e);
     }
 
     /** All events of a batch, or {@code null} (and a 400 sent) when any is invalid: a batch is taken whole or not. */
@@ -305,7 +350,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         try {
             array = events.readTree(body.getBytes());
         } catch (java.io.IOException e) {
-            Problems.send(context, 400, "The batch is not valid JSON: " + e.getMessage());
+            Problems.send(context, 400, "The batch is not valid JSON: " + JsonErrors.describe(e));
             return null;
         }
         if (array == null || !array.isArray()) {

@@ -7,6 +7,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.runtime.shutdown.ShutdownListener;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,6 +24,22 @@ public class HttpRecorder {
         ArcContainer container = Arc.container();
         return new CloudEventsHttpHandler(container.instance(EventDispatcher.class).get(), config.getValue(),
                 container.instance(ObjectMapper.class).get());
+    }
+
+    /**
+     * Tells the handler when the application starts shutting down: from then on it answers new requests 503 with
+     * {@code Connection: close} before any function runs, so Quarkus's graceful shutdown waits only for the requests
+     * already being served, and a client kept alive retries elsewhere instead of feeding the wait until its timeout.
+     */
+    public ShutdownListener shutdownListener(Handler<RoutingContext> handler) {
+        CloudEventsHttpHandler functions = (CloudEventsHttpHandler) handler;
+        return new ShutdownListener() {
+            @Override
+            public void shutdown(ShutdownNotification notification) {
+                functions.stopAccepting();
+                notification.done();
+            }
+        };
     }
 
     /** The handler of one function's own path; {@code handler} is the one {@link #handler()} made. */

@@ -35,22 +35,26 @@ final class Problems {
         };
     }
 
-    /** What a client may be told of a failure: the platform's message, or the type and message a function threw. */
-    static String detail(String function, Throwable failure) {
+    /**
+     * What a client may be told of a failure: the platform's own message, or for what a function threw only that it
+     * failed and the error id of the log line [EVL-0500] that has the cause (an exception's type and message are the
+     * application's internals).
+     */
+    static String detail(String function, String eventId, Throwable failure) {
         if (failure instanceof EventloomException) {
             return failure.getMessage();
         }
-        return "Function '" + function + "' failed: " + failure.getClass().getName()
-                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        return "Function '" + function + "' failed" + (eventId == null ? "" : " on event " + eventId)
+                + "; the log line [EVL-0500] with error id " + EventloomException.errorId(failure) + " has the cause";
     }
 
     static JsonObject failure(String function, String eventId, Throwable failure) {
-        JsonObject problem = problem(status(failure), detail(function, failure)).put("function", function);
+        JsonObject problem = problem(status(failure), detail(function, eventId, failure)).put("function", function);
         if (eventId != null) {
             problem.put("eventId", eventId);
         }
         if (!(failure instanceof EventloomException)) {
-            problem.put("errorType", failure.getClass().getName());
+            problem.put("errorId", EventloomException.errorId(failure));
         }
         return problem;
     }

@@ -17,6 +17,8 @@ import jakarta.inject.Singleton;
 import dev.eventloom.core.runtime.DispatchMode;
 import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.Execution;
+import dev.eventloom.core.runtime.HeaderValues;
+import dev.eventloom.core.runtime.Execution.Posted;
 import dev.eventloom.core.runtime.OutputShape;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
@@ -111,14 +113,15 @@ public final class ThreadExecution implements Execution {
     }
 
     @Override
-    public Uni<Integer> post(URI target, CloudEvent event, Duration timeout) {
+    public Uni<Posted> post(URI target, CloudEvent event, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout);
         // The writer ends with the data, null for an event without any
         HttpMessageFactory.createWriter(request::header, bytes -> request.POST(bytes == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes)))
-                .writeBinary(event);
+                .writeBinary(HeaderValues.encoded(event));
         return Uni.createFrom().completionStage(() -> client().sendAsync(request.build(),
-                HttpResponse.BodyHandlers.discarding())).map(HttpResponse::statusCode);
+                HttpResponse.BodyHandlers.discarding()))
+                .map(response -> new Posted(response.statusCode(), response.headers().firstValue("Location").orElse(null)));
     }
 
     private HttpClient client() {
@@ -126,7 +129,7 @@ public final class ThreadExecution implements Execution {
         if (current == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = HttpClient.newBuilder().executor(workers).build();
+                    client = HttpClient.newBuilder().executor(workers).followRedirects(HttpClient.Redirect.NEVER).build();
                 }
                 current = client;
             }

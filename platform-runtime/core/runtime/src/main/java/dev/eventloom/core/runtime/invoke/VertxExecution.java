@@ -12,6 +12,8 @@ import jakarta.inject.Singleton;
 import dev.eventloom.core.runtime.DispatchMode;
 import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.Execution;
+import dev.eventloom.core.runtime.HeaderValues;
+import dev.eventloom.core.runtime.Execution.Posted;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.smallrye.common.vertx.VertxContext;
@@ -22,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 
 /** {@link Execution} on the application's Vert.x: its event loops, its worker pool, its timers, its web client. */
 @Singleton
@@ -135,15 +138,16 @@ public final class VertxExecution implements Execution {
     }
 
     @Override
-    public Uni<Integer> post(URI target, CloudEvent event, Duration timeout) {
+    public Uni<Posted> post(URI target, CloudEvent event, Duration timeout) {
         return Uni.createFrom().emitter(emitter -> VertxMessageFactory.createWriter(client().postAbs(target.toString())
                 .timeout(timeout.toMillis()))
-                .writeBinary(event)
+                .writeBinary(HeaderValues.encoded(event))
                 .onComplete(result -> {
                     if (result.failed()) {
                         emitter.fail(result.cause());
                     } else {
-                        emitter.complete(result.result().statusCode());
+                        emitter.complete(new Posted(result.result().statusCode(),
+                                result.result().getHeader("Location")));
                     }
                 }));
     }
@@ -153,7 +157,9 @@ public final class VertxExecution implements Execution {
         if (current == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = WebClient.create(vertx);
+                    // A sink's redirect is a refusal: following it would re-send the event (as a GET after a 303) to an
+                    // address nobody configured
+                    client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
                 }
                 current = client;
             }

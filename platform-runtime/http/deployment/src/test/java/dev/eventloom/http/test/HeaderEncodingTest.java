@@ -1,0 +1,61 @@
+package dev.eventloom.http.test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.eventloom.EventContext;
+import dev.eventloom.Reply;
+import io.quarkus.funqy.Context;
+import io.quarkus.funqy.Funq;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Attribute values in {@code ce-} headers are percent-encoded as the CloudEvents HTTP binding (section 3.1.3.2) says:
+ * decoded on the way in, encoded on the way out, so any value travels byte for byte and no header is folded.
+ */
+class HeaderEncodingTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Functions.class));
+
+    public static class Functions {
+
+        @Funq
+        @Reply(type = "test.echoed")
+        public String echo(String data, @Context EventContext event) {
+            return event.subject();
+        }
+    }
+
+    @Test
+    void a_percent_encoded_attribute_reaches_the_function_decoded() {
+        given().header("ce-specversion", "1.0").header("ce-id", "e-1").header("ce-source", "/t")
+                .header("ce-type", "test.echo").header("ce-subject", "caf%C3%A9%20au%20lait%25")
+                .contentType("text/plain; charset=utf-8").body("x")
+                .post("/echo").then().statusCode(200).header("ce-causationid", equalTo("e-1"))
+                .body(equalTo("\"café au lait%\""));
+    }
+
+    @Test
+    void a_percent_sign_not_followed_by_hex_digits_is_kept_as_it_is() {
+        given().header("ce-specversion", "1.0").header("ce-id", "e-2").header("ce-source", "/t")
+                .header("ce-type", "test.echo").header("ce-subject", "100%")
+                .contentType("text/plain").body("x")
+                .post("/echo").then().statusCode(200).body(equalTo("\"100%\""));
+    }
+
+    @Test
+    void reply_attributes_are_percent_encoded_and_keep_the_causing_id_byte_for_byte() {
+        given().contentType("application/cloudevents+json")
+                .body(("{\"specversion\":\"1.0\",\"id\":\"snow\u2603man\\r\\n x\\\"%\",\"source\":\"/t\",\"type\":\"test.echo\","
+                        + "\"subject\":\"s\",\"datacontenttype\":\"text/plain\",\"data\":\"x\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/echo").then().statusCode(200)
+                .header("ce-causationid", equalTo("snow%E2%98%83man%0D%0A%20x%22%25"))
+                .header("ce-type", equalTo("test.echoed"));
+    }
+}
