@@ -15,6 +15,8 @@ public final class JsonErrors {
     private static final Pattern QUALIFIED = Pattern.compile("`?\\b(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)(?:<[^>`]*>)?`?");
     private static final Pattern REFERENCE_CHAIN = Pattern.compile("\\s*\\(through reference chain:[^)]*\\)");
     private static final Pattern SIMPLE_TYPE = Pattern.compile("`([A-Z][\\w$]*)`");
+    /** Where a limit comes from, as Jackson's constraint errors say it ({@code , from `StreamReadConstraints...()`}). */
+    private static final Pattern LIMIT_SOURCE = Pattern.compile(",?\\s*from `[^`]*`");
 
     private JsonErrors() {
     }
@@ -42,6 +44,7 @@ public final class JsonErrors {
             return "unreadable";
         }
         String text = REFERENCE_CHAIN.matcher(message).replaceAll("");
+        text = LIMIT_SOURCE.matcher(text).replaceAll("");
         text = QUALIFIED.matcher(text).replaceAll("$1");
         return SIMPLE_TYPE.matcher(text).replaceAll("$1");
     }

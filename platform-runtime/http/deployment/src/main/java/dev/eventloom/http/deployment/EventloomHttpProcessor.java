@@ -4,6 +4,8 @@ import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
 import java.util.List;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import dev.eventloom.core.deployment.EventFunctionBuildItem;
 import dev.eventloom.http.runtime.HttpRecorder;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
@@ -15,7 +17,9 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
 import io.quarkus.vertx.http.deployment.RequireVirtualHttpBuildItem;
+import io.quarkus.vertx.http.deployment.FilterBuildItem;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
+import io.quarkus.vertx.http.deployment.VertxWebRouterBuildItem;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,6 +27,7 @@ import io.vertx.ext.web.RoutingContext;
 class EventloomHttpProcessor {
 
     static final String FEATURE = "eventloom-http";
+    private static final int LIMITS_PRIORITY = 2000;
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -48,6 +53,26 @@ class EventloomHttpProcessor {
     void knativeRuntimeContract(BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.http.port", "${PORT:8080}"));
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.shutdown.timeout", "30s"));
+        // One body limit: Quarkus's own (a bare 413 before any route) follows eventloom.http.max-body-size, and its
+        // request line and header limits sit above Eventloom's, which answer with problem+json (RequestLimits)
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.http.limits.max-body-size",
+                "${eventloom.http.max-body-size:10M}"));
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.http.limits.max-initial-line-length",
+                "65536"));
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.http.limits.max-header-size", "64K"));
+    }
+
+    /**
+     * The server's limits and its 404 and 405 as problem+json, before any route: see {@code RequestLimits}. The
+     * filter's priority puts it ahead of Quarkus's body limit (a route of order -2) and of CORS and security filters.
+     */
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    void limits(HttpRecorder recorder, VertxWebRouterBuildItem router, BuildProducer<FilterBuildItem> filters) {
+        boolean decompression = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.enable-decompression", Boolean.class).orElse(false);
+        filters.produce(new FilterBuildItem(recorder.limits(decompression), LIMITS_PRIORITY));
+        recorder.errorPages(router.getHttpRouter());
     }
 
     @BuildStep

@@ -55,6 +55,15 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     static final String PLAIN_EVENT_TYPE = "dev.eventloom.http.request";
     private static final String STRUCTURED = "application/cloudevents";
     private static final String BATCH = "application/cloudevents-batch+json";
+    /** Structured events and batches larger than this are parsed off the event loop. */
+    static final int PARSE_ON_LOOP_LIMIT = 64 * 1024;
+    /**
+     * How deep and how long the parts of a structured event or batch may be: a request that passes them is refused with
+     * 400 before it costs more (Jackson's defaults allow 1,000 levels and names of 50,000 characters).
+     */
+    private static final com.fasterxml.jackson.core.StreamReadConstraints EVENT_CONSTRAINTS =
+            com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(200).maxNameLength(4096).maxNumberLength(1000).build();
 
     /** Only dev mode names the application's functions in a 404: elsewhere that is the application's internals. */
     private static final boolean DEV_MODE = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.DEVELOPMENT;
@@ -77,6 +86,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
                     "eventloom.http.batch-concurrency must be at least 1, got " + batchConcurrency);
         }
         this.events = mapper.copy().registerModule(JsonFormat.getCloudEventJacksonModule());
+        this.events.getFactory().setStreamReadConstraints(EVENT_CONSTRAINTS);
     }
 
     private enum Mode {
@@ -122,7 +132,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         }
         EventFunction function = dispatcher.function(name).orElse(null);
         if (function == null) {
-            Problems.send(context, 404, "There is no function named '" + name + "'"
+            Problems.send(context, 404, "There is no function named " + Problems.quoted(name)
                     + (DEV_MODE ? "; the functions are " + functionNames() : ""));
             return;
         }
@@ -153,20 +163,15 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         String mediaType = MediaTypes.essence(headers.get(HttpHeaders.CONTENT_TYPE));
         boolean binary = headers.contains("ce-specversion");
         if (!binary && BATCH.equals(mediaType)) {
-            List<CloudEvent> events = batch(context, body);
-            if (events != null) {
-                deliverBatch(context, events, target);
-            }
+            parsed(context, body, () -> batch(context, body), events -> deliverBatch(context, events, target));
         } else if (binary || mediaType.startsWith(STRUCTURED)) {
-            CloudEvent event = event(context, headers, binary, mediaType, body);
-            if (event == null) {
-                return;
-            }
-            if (target != null) {
-                deliver(context, target, event, Mode.EVENT);
-            } else {
-                routed(context, event);
-            }
+            parsed(context, binary ? null : body, () -> event(context, headers, binary, mediaType, body), event -> {
+                if (target != null) {
+                    deliver(context, target, event, Mode.EVENT);
+                } else {
+                    routed(context, event);
+                }
+            });
         } else if (target == null) {
             notACloudEvent(context, mediaType);
         } else {
@@ -175,6 +180,30 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
                     contentType != null ? contentType : "application/json",
                     body.length() == 0 ? null : body.getBytes()), Mode.PLAIN);
         }
+    }
+
+    /**
+     * Parses a structured event or batch, then goes on with it on the request's event loop; {@code parse} answers the
+     * request itself and gives {@code null} when the body is not valid. A body larger than
+     * {@link #PARSE_ON_LOOP_LIMIT} is parsed on a worker thread: a large legal document takes Jackson long enough to
+     * hold up every other request of the loop.
+     */
+    private <T> void parsed(RoutingContext context, Buffer body, Supplier<T> parse, java.util.function.Consumer<T> then) {
+        if (body == null || body.length() <= PARSE_ON_LOOP_LIMIT || !io.vertx.core.Context.isOnEventLoopThread()) {
+            T value = parse.get();
+            if (value != null) {
+                then.accept(value);
+            }
+            return;
+        }
+        context.vertx().executeBlocking(parse::get, false).onComplete(result -> {
+            if (result.failed()) {
+                LOG.errorf(result.cause(), "[EVL-0400] A request body of %d bytes could not be parsed", body.length());
+                Problems.send(context, 503, "The request body could not be parsed now; send it again");
+            } else if (result.result() != null) {
+                then.accept(result.result());
+            }
+        });
     }
 
     private void routed(RoutingContext context, CloudEvent event) {

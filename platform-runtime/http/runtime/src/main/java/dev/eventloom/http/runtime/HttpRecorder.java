@@ -9,6 +9,7 @@ import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.shutdown.ShutdownListener;
 import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 @Recorder
@@ -40,6 +41,23 @@ public class HttpRecorder {
                 notification.done();
             }
         };
+    }
+
+    /** The server's limits, as problem+json answers before any route: see {@link RequestLimits}. */
+    public Handler<RoutingContext> limits(boolean decompression) {
+        return new RequestLimits(config.getValue(), decompression);
+    }
+
+    /**
+     * Paths no route serves (404) and methods a path does not take (405) answered as problem+json, like every other
+     * error of the server, instead of Vert.x Web's HTML page and empty body. The list of functions only in dev mode.
+     */
+    public void errorPages(RuntimeValue<Router> router) {
+        router.getValue().errorHandler(404, context -> Problems.send(context, 404, "Nothing is served at "
+                + Problems.quoted(context.request().path()) + "; functions are served at /{function}, and CloudEvents "
+                + "routed by trigger at /"));
+        router.getValue().errorHandler(405, context -> Problems.send(context, 405, Problems.quoted(context.request()
+                .path()) + " does not take " + context.request().method().name()));
     }
 
     /** The handler of one function's own path; {@code handler} is the one {@link #handler()} made. */

@@ -97,6 +97,14 @@ final class Problems {
                 .end(problem.encode());
     }
 
+    /** A path or name from the request, quoted and cut short: a detail repeats the request only as far as it helps. */
+    static String quoted(String text) {
+        if (text == null) {
+            return "''";
+        }
+        return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
+    }
+
     static void send(RoutingContext context, int status, String detail) {
         send(context, problem(status, detail));
     }
