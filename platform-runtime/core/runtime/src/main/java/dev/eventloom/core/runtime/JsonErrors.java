@@ -16,16 +16,31 @@ public final class JsonErrors {
     private static final Pattern REFERENCE_CHAIN = Pattern.compile("\\s*\\(through reference chain:[^)]*\\)");
     private static final Pattern SIMPLE_TYPE = Pattern.compile("`([A-Z][\\w$]*)`");
     /** Where a limit comes from, as Jackson's constraint errors say it ({@code , from `StreamReadConstraints...()`}). */
+    /** An exception's simple name heading a message ({@code IllegalStateException: ...}), as a wrapper writes it. */
+    private static final Pattern EXCEPTION_PREFIX = Pattern.compile("\\b[A-Z][\\w$]*(?:Exception|Error): ");
+    /** Jackson's token names and source descriptions. */
+    private static final Pattern JACKSON_DETAIL = Pattern.compile(
+            "\\s*\\(token `JsonToken\\.[A-Z_]+`\\)|\\s*at \\[Source: [^\\]]*\\]|\\(`StreamReadFeature[^`]*` disabled\\)");
     private static final Pattern LIMIT_SOURCE = Pattern.compile(",?\\s*from `[^`]*`");
 
     private JsonErrors() {
     }
 
-    /** What went wrong, with the field path and position when Jackson knows them. */
+    /**
+     * What went wrong, with the field path and position when Jackson knows them; a Jackson error wrapped in another
+     * (as the CloudEvents SDK wraps them) is described as itself.
+     */
     public static String describe(Exception e) {
-        if (!(e instanceof JsonProcessingException json)) {
-            return clean(e.getMessage());
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return describe(json);
+            }
         }
+        return clean(e.getMessage());
+    }
+
+    private static String describe(JsonProcessingException json) {
         StringBuilder text = new StringBuilder();
         if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             text.append("field '").append(path(mapping)).append("': ");
@@ -45,6 +60,9 @@ public final class JsonErrors {
         }
         String text = REFERENCE_CHAIN.matcher(message).replaceAll("");
         text = LIMIT_SOURCE.matcher(text).replaceAll("");
+        text = EXCEPTION_PREFIX.matcher(text).replaceAll("");
+        text = JACKSON_DETAIL.matcher(text).replaceAll("").replace("value of type ObjectNode", "a JSON object")
+                .strip();
         text = QUALIFIED.matcher(text).replaceAll("$1");
         return SIMPLE_TYPE.matcher(text).replaceAll("$1");
     }

@@ -58,6 +58,17 @@ public class HttpRecorder {
                 + "routed by trigger at /"));
         router.getValue().errorHandler(405, context -> Problems.send(context, 405, Problems.quoted(context.request()
                 .path()) + " does not take " + context.request().method().name()));
+        // A request Vert.x Web fails before any route with a client error and no exception (a target that is not a
+        // path, say) would get Quarkus's empty answer; failures with an exception stay Quarkus's
+        router.getValue().route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            int status = context.statusCode();
+            if (context.failure() == null && status >= 400 && status < 500 && !context.response().ended()) {
+                Problems.send(context, status, status == 404 ? "Nothing is served at "
+                        + Problems.quoted(context.request().uri()) : "The request cannot be served as sent");
+            } else {
+                context.next();
+            }
+        });
     }
 
     /** The handler of one function's own path; {@code handler} is the one {@link #handler()} made. */

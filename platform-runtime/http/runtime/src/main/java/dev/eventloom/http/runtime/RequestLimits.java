@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
  * The server's limits, checked before any route (and so before Quarkus's own body limit, which answers without a
  * body): the target's length (414), the headers' size (431), a declared body length (413), and content codings the
  * server does not decode (415). Each refusal is a problem+json answer; an oversized body's connection is closed once
- * the answer is out, since the body is never read. Vert.x's own limits sit above these, so it only refuses what no
+ * the answer is out, since the body is never read. A target that is not a path ({@code *}, an absolute URL) is 400. Vert.x's own limits sit above these, so it only refuses what no
  * route could read (a request line or headers it cannot parse, answered 400/414/431 and closed).
  */
 final class RequestLimits implements Handler<RoutingContext> {
@@ -32,6 +32,12 @@ final class RequestLimits implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
+        String path = request.path();
+        if (path == null || !path.startsWith("/")) {
+            close(context);
+            Problems.send(context, 400, "The request target must be a path starting with /");
+            return;
+        }
         if (request.uri().length() > maxUriLength) {
             close(context);
             Problems.send(context, 414, "The request target is longer than " + maxUriLength
