@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The names of everyone who signed, in order. A real application would keep them in a database; the configurable
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Guestbook {
+
+    private static final Logger LOG = Logger.getLogger(Guestbook.class);
 
     private final List<String> names = new ArrayList<>();
 
@@ -32,6 +35,7 @@ public class Guestbook {
         synchronized (names) {
             names.add(name);
         }
+        LOG.debugf("Signed by %s", name);
     }
 
     public List<String> names() {

@@ -35,6 +35,10 @@ public class OrderFunctions {
     @ConfigProperty(name = "orders.audit.file")
     Optional<Path> auditFile;
 
+    /** How long auditing takes after the line is written: a stand-in for slower work, for the shutdown tests. */
+    @ConfigProperty(name = "orders.audit.delay", defaultValue = "0s")
+    java.time.Duration auditDelay;
+
     /**
      * Reserves stock. A bad order (no such sku, quantity 0) fails every attempt: after two retries it goes to the
      * {@code orders-dead-letters} topic with the error attached, and the pipeline goes on with the next order.
@@ -80,8 +84,14 @@ public class OrderFunctions {
         try {
             Files.writeString(auditFile.get(), event.id() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
+            if (!auditDelay.isZero()) {
+                Thread.sleep(auditDelay);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the audit trail cannot be written", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while auditing " + event.id(), e);
         }
     }
 }

@@ -10,15 +10,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,14 @@ import dev.eventloom.testkit.kafka.InJvmKafka;
 import dev.eventloom.testkit.kafka.KafkaClients;
 
 /**
- * At-least-once across a crash: the packaged application consumes 10,000 events in a JVM of its own, is killed with
- * SIGKILL mid-stream and started again. Every event must have been processed (distinct ids = 10,000); the events
- * processed twice (done but not yet committed when it died) are counted and printed.
+ * Delivery across a stop, on the packaged application consuming 10,000 events in a JVM of its own:
+ * <ul>
+ * <li>SIGKILL, once its consumer group has committed an offset: every event is processed at least once, and fewer
+ * events are processed twice than had been processed before the kill (the restart begins at the committed offset, not
+ * at the start of the topic);</li>
+ * <li>SIGTERM: the channel stops taking messages, finishes those in process, and the connector commits them before the
+ * JVM exits, so the restart processes no event twice.</li>
+ * </ul>
  */
 class CrashRecoveryIT {
 
@@ -36,77 +42,129 @@ class CrashRecoveryIT {
     static final int EVENTS = 10_000;
 
     @Test
-    void everyEventIsProcessedAtLeastOnceAcrossASigkill() throws Exception {
+    void after_a_sigkill_every_event_is_processed_and_only_uncommitted_ones_again() throws Exception {
         Path audit = Path.of("target", "crash-audit.log").toAbsolutePath();
-        Files.deleteIfExists(audit);
         try (InJvmKafka kafka = InJvmKafka.start()) {
-            // The topic exists before the first send: a producer racing the broker's auto-creation could lose its
-            // first batch, and the test would blame the consumer for an event that never reached the topic.
-            Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            try (Admin admin = Admin.create(adminConfig)) {
-                admin.createTopics(List.of(new NewTopic("crash-load", 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            }
-            try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(kafka.bootstrapServers())) {
-                List<Future<RecordMetadata>> sends = new ArrayList<>(EVENTS);
-                for (int i = 0; i < EVENTS; i++) {
-                    sends.add(producer.send(KafkaClients.cloudEvent("crash-load", "k" + (i % 64), "tick-" + i,
-                            "/shop", "load.tick", bytes("{\"n\":" + i + "}"))));
-                }
-                producer.flush();
-                for (Future<RecordMetadata> send : sends) {
-                    send.get(); // every event is in the topic before the application starts, or the test stops here
-                }
-            }
-            Process first = start(kafka, audit, "first");
-            int before = waitForLines(audit, 3_000, first);
+            load(kafka, "crash-load");
+            Process first = start(kafka, audit, "crash-load", "crash-kill", "kill-first");
+            awaitCommitted(kafka, "crash-kill", audit, 1_000, first);
             first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no final commit
-            int atKill = lines(audit).size();
+            int beforeKill = lines(audit).size();
+            assertTrue(beforeKill < EVENTS, "the kill came mid-stream, not after every event was processed");
 
-            Process second = start(kafka, audit, "second");
-            try {
-                long deadline = System.nanoTime() + 180_000_000_000L;
-                while (distinct(audit) < EVENTS && System.nanoTime() < deadline && second.isAlive()) {
-                    Thread.sleep(250);
-                }
-            } finally {
-                second.destroy();
-                second.waitFor();
-            }
-            List<String> processed = lines(audit);
-            int distinct = distinct(audit);
-            LOG.infof("[crash-recovery] %d events; killed after %d processed (%d seen when killed); "
-                    + "%d processed in all, %d distinct, %d duplicates (processed but not committed before the kill)",
-                    EVENTS, before, atKill, processed.size(), distinct, processed.size() - distinct);
-            assertEquals(EVENTS, distinct, "every event was processed at least once");
-            assertTrue(processed.size() >= EVENTS);
+            List<String> processed = restartUntilAllProcessed(kafka, audit, "crash-load", "crash-kill", "kill-second");
+            int duplicates = processed.size() - new HashSet<>(processed).size();
+            LOG.infof("[crash-recovery] SIGKILL: %d events; %d processed before the kill, %d processed in all, "
+                    + "%d twice (processed after the last commit before the kill)", EVENTS, beforeKill,
+                    processed.size(), duplicates);
+            assertEquals(EVENTS, new HashSet<>(processed).size(), "every event was processed at least once");
+            assertTrue(duplicates < beforeKill, "the restart began at the committed offset: " + duplicates
+                    + " events processed twice of " + beforeKill + " processed before the kill");
         }
     }
 
-    private static Process start(InJvmKafka kafka, Path audit, String name) throws Exception {
+    @Test
+    void after_a_sigterm_nothing_is_processed_twice() throws Exception {
+        Path audit = Path.of("target", "graceful-audit.log").toAbsolutePath();
+        try (InJvmKafka kafka = InJvmKafka.start()) {
+            load(kafka, "graceful-load");
+            // each audit takes 50 ms after its line is written: when SIGTERM comes, messages are in process
+            Process first = start(kafka, audit, "graceful-load", "graceful-stop", "term-first",
+                    "-Dorders.audit.delay=50ms");
+            awaitCommitted(kafka, "graceful-stop", audit, 200, first);
+            first.destroy(); // SIGTERM
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the application did not exit after SIGTERM");
+            int beforeStop = lines(audit).size();
+            assertTrue(beforeStop < EVENTS, "the stop came mid-stream, not after every event was processed");
+
+            List<String> processed = restartUntilAllProcessed(kafka, audit, "graceful-load", "graceful-stop",
+                    "term-second");
+            int duplicates = processed.size() - new HashSet<>(processed).size();
+            LOG.infof("[crash-recovery] SIGTERM: %d events; %d processed before the stop, %d processed in all, "
+                    + "%d twice", EVENTS, beforeStop, processed.size(), duplicates);
+            assertEquals(EVENTS, new HashSet<>(processed).size(), "every event was processed");
+            assertEquals(0, duplicates, "a graceful stop commits every event it processed");
+        }
+    }
+
+    /** Every event in the topic before the application starts. */
+    private static void load(InJvmKafka kafka, String topic) throws Exception {
+        // The topic exists before the first send: a producer racing the broker's auto-creation could lose its first
+        // batch, and the test would blame the consumer for an event that never reached the topic.
+        try (Admin admin = admin(kafka)) {
+            admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(kafka.bootstrapServers())) {
+            List<Future<RecordMetadata>> sends = new ArrayList<>(EVENTS);
+            for (int i = 0; i < EVENTS; i++) {
+                sends.add(producer.send(KafkaClients.cloudEvent(topic, "k" + (i % 64), "tick-" + i, "/shop",
+                        "load.tick", bytes("{\"n\":" + i + "}"))));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                send.get();
+            }
+        }
+    }
+
+    /** Waits until the application processed {@code count} events and its group committed an offset past zero. */
+    private static void awaitCommitted(InJvmKafka kafka, String group, Path audit, int count, Process process)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try (Admin admin = admin(kafka)) {
+            while (System.nanoTime() < deadline) {
+                assertTrue(process.isAlive(), "the application exited; see target/" + group + "*.log");
+                if (lines(audit).size() >= count) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                    if (committed.values().stream().anyMatch(o -> o != null && o.offset() > 0)) {
+                        return;
+                    }
+                }
+                Thread.sleep(50); // polling the broker and the audit file, not ordering the test
+            }
+        }
+        throw new AssertionError("the application did not process " + count + " events and commit in time");
+    }
+
+    private static List<String> restartUntilAllProcessed(InJvmKafka kafka, Path audit, String topic, String group,
+            String name) throws Exception {
+        Process second = start(kafka, audit, topic, group, name);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (new HashSet<>(lines(audit)).size() < EVENTS && System.nanoTime() < deadline && second.isAlive()) {
+                Thread.sleep(250); // polling the audit file, not ordering the test
+            }
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+        return lines(audit);
+    }
+
+    private static Process start(InJvmKafka kafka, Path audit, String topic, String group, String name,
+            String... properties) throws Exception {
+        if (name.endsWith("first")) {
+            Files.deleteIfExists(audit);
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-Dmp.messaging.incoming.orders.topic=crash-load",
-                "-Dmp.messaging.incoming.orders.group.id=crash-test",
-                "-Dmp.messaging.outgoing.order-events.topic=crash-replies",
+                "-Dmp.messaging.incoming.orders.topic=" + topic,
+                "-Dmp.messaging.incoming.orders.group.id=" + group,
+                // commits every 100 ms instead of 5 s, so one is seen while most events are still to come
+                "-Dmp.messaging.incoming.orders.auto.commit.interval.ms=100",
+                "-Dmp.messaging.outgoing.order-events.topic=" + topic + "-replies",
                 "-Dorders.audit.file=" + audit,
-                "-Dquarkus.http.port=0",
-                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+                "-Dquarkus.http.port=0"));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target", "crash-" + name + ".log")).start();
+                .redirectOutput(new File("target", group + "-" + name + ".log")).start();
     }
 
-    private static int waitForLines(Path audit, int count, Process process) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            int lines = lines(audit).size();
-            if (lines >= count) {
-                return lines;
-            }
-            assertTrue(process.isAlive(), "the application exited; see target/crash-first.log");
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the application did not process " + count + " events in time");
+    private static Admin admin(InJvmKafka kafka) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
     private static List<String> lines(Path audit) throws Exception {
@@ -114,11 +172,6 @@ class CrashRecoveryIT {
             return List.of();
         }
         return Files.readAllLines(audit).stream().filter(l -> !l.isBlank() && l.startsWith("tick-")).toList();
-    }
-
-    private static int distinct(Path audit) throws Exception {
-        Set<String> ids = new HashSet<>(lines(audit));
-        return ids.size();
     }
 
     private static byte[] bytes(String json) {

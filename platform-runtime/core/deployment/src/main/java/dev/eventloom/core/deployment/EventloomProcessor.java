@@ -81,6 +81,16 @@ class EventloomProcessor {
                 .build();
     }
 
+    /**
+     * Knative and Kubernetes stop a container with SIGTERM expecting in-flight work to finish: Quarkus waits for it
+     * (HTTP requests, and what the bindings' shutdown listeners drain) up to this default, which
+     * {@code application.properties} can still override.
+     */
+    @BuildStep
+    io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem drainOnShutdown() {
+        return new io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem("quarkus.shutdown.timeout", "30s");
+    }
+
     /** One event loop per CPU unless the application sets another count: see {@link EventLoopDefaults}. */
     @BuildStep
     void oneEventLoopPerCpu(Capabilities capabilities, BuildProducer<RunTimeConfigBuilderBuildItem> builders) {

@@ -46,13 +46,12 @@ class EventloomHttpProcessor {
     }
 
     /**
-     * Knative tells a container its port in {@code $PORT}, and stops it with SIGTERM expecting in-flight requests to
-     * finish: both become defaults, which {@code application.properties} can still override.
+     * Knative tells a container its port in {@code $PORT}: a default, which {@code application.properties} can still
+     * override (the core sets the shutdown timeout that lets in-flight requests finish).
      */
     @BuildStep
     void knativeRuntimeContract(BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.http.port", "${PORT:8080}"));
-        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.shutdown.timeout", "30s"));
         // One body limit: Quarkus's own (a bare 413 before any route) follows eventloom.http.max-body-size, and its
         // request line and header limits sit above Eventloom's, which answer with problem+json (RequestLimits)
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.http.limits.max-body-size",

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.eventloom.messaging.runtime.EventloomMessagingConfig;
 import dev.eventloom.messaging.runtime.MessagingBinding;
+import dev.eventloom.messaging.runtime.MessagingShutdown;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -36,6 +37,12 @@ class EventloomMessagingProcessor {
     @BuildStep
     AdditionalBeanBuildItem binding() {
         return AdditionalBeanBuildItem.unremovableOf(MessagingBinding.class);
+    }
+
+    /** On SIGTERM the channels stop taking messages and finish those in process before the connectors close. */
+    @BuildStep
+    io.quarkus.deployment.builditem.ShutdownListenerBuildItem drainOnShutdown() {
+        return new io.quarkus.deployment.builditem.ShutdownListenerBuildItem(new MessagingShutdown());
     }
 
     @BuildStep

@@ -89,7 +89,7 @@ public class MessagingBinding {
     private final EventloomMessagingConfig config;
     private final MessageEvents events;
     private final Vertx vertx;
-    private final List<Cancellable> subscriptions = new ArrayList<>();
+    private final List<ChannelSubscriber> subscriptions = new ArrayList<>();
 
     @Inject
     MessagingBinding(EventDispatcher dispatcher, EventSinks sinks, ReplySink replies, ChannelRegistry registry,
@@ -122,6 +122,27 @@ public class MessagingBinding {
         subscriptions.forEach(Cancellable::cancel);
     }
 
+    /**
+     * Stops taking messages from every channel and calls {@code drained} once every message in process has been
+     * acknowledged or nacked, so the connectors commit what was processed when they close (Quarkus bounds the wait
+     * with {@code quarkus.shutdown.timeout}).
+     */
+    void drain(Runnable drained) {
+        List<ChannelSubscriber> channels = List.copyOf(subscriptions);
+        if (channels.isEmpty()) {
+            drained.run();
+            return;
+        }
+        AtomicInteger remaining = new AtomicInteger(channels.size());
+        for (ChannelSubscriber channel : channels) {
+            channel.stopTaking(() -> {
+                if (remaining.decrementAndGet() == 0) {
+                    drained.run();
+                }
+            });
+        }
+    }
+
     /** Every channel: destination of a function or a channel must be an outgoing channel the build wired. */
     private void validateDestinations(List<String> outgoing) {
         List<String> problems = new ArrayList<>();
@@ -148,7 +169,7 @@ public class MessagingBinding {
     }
 
     @SuppressWarnings("unchecked")
-    private Cancellable subscribe(String channel, ChannelConfig settings) {
+    private ChannelSubscriber subscribe(String channel, ChannelConfig settings) {
         List<Flow.Publisher<? extends Message<?>>> publishers = registry.getPublishers(channel);
         if (publishers == null || publishers.isEmpty()) {
             throw new ConfigurationException("eventloom.messaging.incoming names '" + channel + "', which is not a "
@@ -180,6 +201,11 @@ public class MessagingBinding {
         private final AtomicInteger settled = new AtomicInteger();
         private final AtomicLong toRequest = new AtomicLong();
         private final AtomicInteger requesting = new AtomicInteger();
+        /** Messages received and not yet settled. */
+        private final AtomicInteger inProcess = new AtomicInteger();
+        /** Set once the application stops: called when the last message in process settles. */
+        private final AtomicReference<Runnable> whenDrained = new AtomicReference<>();
+        private volatile boolean stopping;
         private volatile Flow.Subscription upstream;
 
         ChannelSubscriber(String channel, String logical, ChannelConfig settings) {
@@ -197,6 +223,7 @@ public class MessagingBinding {
 
         @Override
         public void onItem(Message<?> message) {
+            inProcess.incrementAndGet();
             onOwnContext(() -> {
                 try {
                     process(channel, logical, settings, message, this::settled);
@@ -209,9 +236,29 @@ public class MessagingBinding {
         }
 
         private void settled() {
-            if (settled.incrementAndGet() == batch) {
+            if (inProcess.decrementAndGet() == 0 && stopping) {
+                drained();
+            }
+            if (settled.incrementAndGet() == batch && !stopping) {
                 settled.addAndGet(-batch);
                 request(batch);
+            }
+        }
+
+        /** Requests no more messages; {@code drained} runs once those in process have settled. */
+        void stopTaking(Runnable drained) {
+            whenDrained.set(drained);
+            stopping = true;
+            if (inProcess.get() == 0) {
+                drained();
+            }
+        }
+
+        private void drained() {
+            Runnable drained = whenDrained.getAndSet(null);
+            if (drained != null) {
+                LOG.infof("Channel '%s' stopped taking messages; every message it took is settled", channel);
+                drained.run();
             }
         }
 
