@@ -97,19 +97,4 @@ class ServerLimitsTest {
                 .body("detail", not(containsString("StreamReadConstraints")))
                 .body("detail", not(containsString("com.fasterxml")));
     }
-
-    @Test
-    void a_large_structured_event_is_parsed_and_delivered() {
-        String name = "n".repeat(CloudEventsHttpHandlerLimits.PARSE_ON_LOOP_LIMIT * 2);
-        given().contentType("application/cloudevents+json")
-                .body("{\"specversion\":\"1.0\",\"id\":\"l-1\",\"source\":\"/t\",\"type\":\"t\",\"data\":{\"name\":\""
-                        + name + "\"}}")
-                .post("/name").then().statusCode(200).header("ce-causationid", equalTo("l-1"))
-                .body(equalTo("\"" + name + "\""));
-    }
-
-    /** The size above which structured events are parsed on a worker, as the handler has it. */
-    static final class CloudEventsHttpHandlerLimits {
-        static final int PARSE_ON_LOOP_LIMIT = 64 * 1024;
-    }
 }

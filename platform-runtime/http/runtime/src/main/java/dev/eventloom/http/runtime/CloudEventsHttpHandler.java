@@ -24,7 +24,6 @@ import dev.eventloom.core.runtime.MediaTypes;
 import dev.eventloom.core.runtime.EventFunction;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
-import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -323,38 +322,15 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         }
         try {
             if (binary) {
-                MultiMap attributes = decoded(headers);
-                CloudEventValidation.validateTime(attributes.get("ce-time"));
-                return CloudEventValidation.validate(VertxMessageFactory.createReader(attributes, body).toEvent());
+                String time = headers.get("ce-time");
+                CloudEventValidation.validateTime(time == null ? null : HeaderValues.decode(time));
+                return CloudEventValidation.validate(PercentDecodingReader.create(headers, body).toEvent());
             }
             return structured(events.readTree(body.getBytes()));
         } catch (RuntimeException | java.io.IOException e) {
             Problems.send(context, 400, message(e));
             return null;
         }
-    }
-
-    /**
-     * The headers with {@code ce-} values percent-decoded, as the HTTP binding says (the SDK's reader takes them as
-     * they are); the same headers when no value has a {@code %}.
-     */
-    private static MultiMap decoded(MultiMap headers) {
-        boolean encoded = false;
-        for (Map.Entry<String, String> header : headers) {
-            if (header.getValue().indexOf('%') >= 0 && header.getKey().regionMatches(true, 0, "ce-", 0, 3)) {
-                encoded = true;
-                break;
-            }
-        }
-        if (!encoded) {
-            return headers;
-        }
-        MultiMap decoded = MultiMap.caseInsensitiveMultiMap();
-        for (Map.Entry<String, String> header : headers) {
-            boolean attribute = header.getKey().regionMatches(true, 0, "ce-", 0, 3);
-            decoded.add(header.getKey(), attribute ? HeaderValues.decode(header.getValue()) : header.getValue());
-        }
-        return decoded;
     }
 
     private CloudEvent structured(JsonNode node) throws java.io.IOException {
