@@ -58,4 +58,36 @@ class HeaderEncodingTest {
                 .header("ce-causationid", equalTo("snow%E2%98%83man%0D%0A%20x%22%25"))
                 .header("ce-type", equalTo("test.echoed"));
     }
+
+    @Test
+    void the_cloudevents_sdk_as_client_gets_its_ids_back_byte_for_byte() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            io.vertx.ext.web.client.WebClient client = io.vertx.ext.web.client.WebClient.create(vertx);
+            String url = "http://localhost:" + io.restassured.RestAssured.port + "/echo";
+            // structured mode carries any id; binary mode as the SDK writes it (it does not percent-encode) one
+            // that headers carry as they are
+            for (String id : new String[] { "snow\u2603man a\r\n b%", "order 42" }) {
+                boolean structured = !id.startsWith("order");
+                io.cloudevents.CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1().withId(id)
+                        .withSource(java.net.URI.create("/sdk")).withType("test.echo").withSubject("caf\u00e9")
+                        .withData("text/plain", "x".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+                var writer = io.cloudevents.http.vertx.VertxMessageFactory.createWriter(client.postAbs(url));
+                io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> response = (structured
+                        ? writer.writeStructured(event, io.cloudevents.jackson.JsonFormat.CONTENT_TYPE)
+                        : writer.writeBinary(event)).toCompletionStage().toCompletableFuture()
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.bodyAsString());
+                io.cloudevents.CloudEvent reply = io.cloudevents.http.vertx.VertxMessageFactory.createReader(response)
+                        .toEvent();
+                // the SDK's reader does not percent-decode: the client decodes as the HTTP binding says
+                org.junit.jupiter.api.Assertions.assertEquals(id,
+                        dev.eventloom.core.runtime.HeaderValues.decode((String) reply.getExtension("causationid")));
+                org.junit.jupiter.api.Assertions.assertEquals("\"caf\u00e9\"",
+                        new String(reply.getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
+    }
 }

@@ -20,6 +20,7 @@ public final class AwsEvents {
     public static final String SIGNUPS = "arn:aws:sqs:eu-west-1:123456789012:signups";
     public static final String ORDERS = "arn:aws:sqs:eu-west-1:123456789012:orders.fifo";
     public static final String SLOW = "arn:aws:sqs:eu-west-1:123456789012:slow";
+    public static final String LIMITED = "arn:aws:sqs:eu-west-1:123456789012:limited";
     public static final String CLICKS = "arn:aws:kinesis:eu-west-1:123456789012:stream/clicks";
     public static final String ACCOUNTS_TABLE = "arn:aws:dynamodb:eu-west-1:123456789012:table/accounts";
     public static final String ACCOUNTS_STREAM = ACCOUNTS_TABLE + "/stream/2026-11-27T00:00:00.000";

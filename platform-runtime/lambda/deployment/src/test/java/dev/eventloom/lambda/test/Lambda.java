@@ -25,6 +25,7 @@ public final class Lambda {
                         "signups=" + AwsEvents.SIGNUPS,
                         "orders=" + AwsEvents.ORDERS,
                         "slow=" + AwsEvents.SLOW,
+                        "limited=" + AwsEvents.LIMITED,
                         "retried=arn:aws:sqs:eu-west-1:123456789012:retried",
                         "clicks=" + AwsEvents.CLICKS,
                         "accounts=" + AwsEvents.ACCOUNTS_TABLE,

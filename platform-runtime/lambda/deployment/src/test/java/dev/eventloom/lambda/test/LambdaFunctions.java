@@ -54,6 +54,21 @@ public class LambdaFunctions {
         }
     }
 
+    /** Standard SQS queue "limited": one message at a time, whatever the batch. */
+    @Funq
+    @Blocking
+    @Delivery(maxConcurrency = 1)
+    @Trigger(source = "limited")
+    public void limited(Signup signup) {
+        recorded.enter();
+        try {
+            sleep(signup.sleepMillis());
+            record("limited", signup.name());
+        } finally {
+            recorded.leave();
+        }
+    }
+
     /** FIFO queue "orders": in order per message group. */
     @Funq
     @Blocking

@@ -44,6 +44,16 @@ class SqsTest {
     }
 
     @Test
+    void aBatchLargerThanMaxConcurrencyWaitsForSlotsAndRunsEveryMessageOnce() {
+        Lambda.invoke(AwsEvents.sqs(AwsEvents.LIMITED, person("ann", 20), person("bob", 20), person("cy", 20),
+                person("dee", 20)))
+                .then().statusCode(200).body("batchItemFailures", empty());
+        assertEquals(List.of("limited:ann", "limited:bob", "limited:cy", "limited:dee"),
+                recorded.calls().stream().sorted().toList());
+        assertEquals(1, recorded.mostAtOnce(), "maxConcurrency 1 holds within the batch");
+    }
+
+    @Test
     void onlyTheFailedMessagesAreReported() {
         Lambda.invoke(AwsEvents.sqs(AwsEvents.SIGNUPS, person("ann"), person("fail-1"), person("cy"), person("fail-2")))
                 .then().statusCode(200)
