@@ -26,6 +26,7 @@ class SignupsLambdaIT {
 
     static RuntimeApiServer api;
     static LambdaProcess lambda;
+    static int httpPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -34,8 +35,10 @@ class SignupsLambdaIT {
         Path root = Path.of("target", "lambda-task").toAbsolutePath();
         LambdaProcess.unpack(zip, root);
         api = new RuntimeApiServer();
+        httpPort = RunnerJarIT.freePort();
+        // no QUARKUS_HTTP_HOST_ENABLED: on Lambda (AWS_LAMBDA_RUNTIME_API set) the socket is off by default
         lambda = LambdaProcess.start(root, api.address(), List.of("-XX:TieredStopAtLevel=1"),
-                Map.of("QUARKUS_HTTP_HOST_ENABLED", "false",
+                Map.of("QUARKUS_HTTP_PORT", String.valueOf(httpPort),
                         "EVENTLOOM_LAMBDA_SOURCES", "signups=" + Events.QUEUE),
                 Path.of("target", "lambda-it.log"));
     }
@@ -78,5 +81,11 @@ class SignupsLambdaIT {
 
         RuntimeApiServer.Result after = invoke(Events.httpApi("GET", "/members", null));
         assertEquals(200, new JsonObject(after.body()).getInteger("statusCode"), "the runtime keeps polling");
+
+        try (java.net.Socket ignored = new java.net.Socket("localhost", httpPort)) {
+            throw new AssertionError("on Lambda the HTTP server must not listen on a socket (port " + httpPort + ")");
+        } catch (java.io.IOException expected) {
+            // HTTP events arrive through the invocation only
+        }
     }
 }

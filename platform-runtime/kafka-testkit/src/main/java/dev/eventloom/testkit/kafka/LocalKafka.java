@@ -14,6 +14,11 @@ import java.nio.file.Path;
 public final class LocalKafka {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1) {
+            System.err.println("LocalKafka takes at most one argument, the file to write the bootstrap address to; got "
+                    + args.length + ". To publish an event run SendEvent: -Dexec.mainClass=dev.eventloom.testkit.kafka.SendEvent");
+            System.exit(2);
+        }
         InJvmKafka kafka = InJvmKafka.start();
         String servers = kafka.bootstrapServers();
         if (args.length > 0) {

@@ -16,6 +16,7 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
+import io.quarkus.vertx.http.deployment.RequireSocketHttpBuildItem;
 import io.quarkus.vertx.http.deployment.RequireVirtualHttpBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
@@ -36,12 +37,16 @@ class EventloomHttpProcessor {
 
     /**
      * With the Lambda binding, HTTP-style Lambda events (API Gateway, ALB, Function URL) are served by this binding over
-     * Quarkus's in-process virtual connection.
+     * Quarkus's in-process virtual connection, and the same build still serves real HTTP anywhere else: Quarkus starts
+     * only the virtual connection of a production build that asks for it, unless the socket is asked for too. On Lambda
+     * the Lambda binding turns the socket's host off (see {@code LambdaDefaults}).
      */
     @BuildStep
-    void virtualHttpForLambda(Capabilities capabilities, BuildProducer<RequireVirtualHttpBuildItem> virtualHttp) {
+    void virtualHttpForLambda(Capabilities capabilities, BuildProducer<RequireVirtualHttpBuildItem> virtualHttp,
+            BuildProducer<RequireSocketHttpBuildItem> socketHttp) {
         if (capabilities.isPresent("dev.eventloom.lambda")) {
             virtualHttp.produce(RequireVirtualHttpBuildItem.MARKER);
+            socketHttp.produce(RequireSocketHttpBuildItem.MARKER);
         }
     }
 

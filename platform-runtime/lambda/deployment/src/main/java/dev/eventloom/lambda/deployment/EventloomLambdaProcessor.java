@@ -1,16 +1,18 @@
 package dev.eventloom.lambda.deployment;
 
+import dev.eventloom.lambda.runtime.LambdaDefaults;
 import dev.eventloom.lambda.runtime.LambdaEventHandler;
 import io.quarkus.amazon.lambda.deployment.ProvidedAmazonLambdaHandlerBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 
 /**
  * Makes the application one AWS Lambda: {@link LambdaEventHandler} is the handler quarkus-amazon-lambda calls, and
  * HTTP-style events reach the HTTP binding through Quarkus's virtual HTTP connection. The socket HTTP server still
- * starts (the same build runs on Knative or locally); on Lambda, {@code QUARKUS_HTTP_HOST_ENABLED=false} turns it off.
+ * starts (the same build runs on Knative or locally); on Lambda it does not listen: see {@link LambdaDefaults}.
  */
 class EventloomLambdaProcessor {
 
@@ -24,6 +26,11 @@ class EventloomLambdaProcessor {
     @BuildStep
     ProvidedAmazonLambdaHandlerBuildItem handler() {
         return new ProvidedAmazonLambdaHandlerBuildItem(LambdaEventHandler.class, "Eventloom");
+    }
+
+    @BuildStep
+    RunTimeConfigBuilderBuildItem lambdaDefaults() {
+        return new RunTimeConfigBuilderBuildItem(LambdaDefaults.class);
     }
 
     @BuildStep
