@@ -18,6 +18,7 @@ import org.jboss.jandex.Type;
 
 import dev.eventloom.EventContext;
 import dev.eventloom.core.runtime.EventDispatcher;
+import dev.eventloom.core.runtime.AbsentBindings;
 import dev.eventloom.core.runtime.EventLoopDefaults;
 import dev.eventloom.core.runtime.Execution;
 import dev.eventloom.core.runtime.EventloomRecorder;
@@ -89,6 +90,30 @@ class EventloomProcessor {
     @BuildStep
     io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem drainOnShutdown() {
         return new io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem("quarkus.shutdown.timeout", "30s");
+    }
+
+    /**
+     * Settings of bindings the application does not have are ignored (with one INFO line at startup), so one
+     * {@code application.properties} serves builds with and without them: see {@link AbsentBindings}.
+     */
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    void absentBindings(Capabilities capabilities, dev.eventloom.core.runtime.EventloomRecorder recorder,
+            BuildProducer<RunTimeConfigBuilderBuildItem> builders,
+            BuildProducer<io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem> staticBuilders) {
+        List<String> absent = new ArrayList<>();
+        Map<String, Class<?>> ignoring = Map.of("dev.eventloom.lambda", AbsentBindings.NoLambda.class,
+                "dev.eventloom.messaging", AbsentBindings.NoMessaging.class,
+                "dev.eventloom.http", AbsentBindings.NoHttp.class);
+        for (String capability : new java.util.TreeSet<>(AbsentBindings.BINDINGS.keySet())) {
+            if (!capabilities.isPresent(capability)) {
+                absent.add(capability);
+                builders.produce(new RunTimeConfigBuilderBuildItem(ignoring.get(capability)));
+                staticBuilders.produce(new io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem(
+                        ignoring.get(capability)));
+            }
+        }
+        recorder.reportAbsentBindings(absent);
     }
 
     /** One event loop per CPU unless the application sets another count: see {@link EventLoopDefaults}. */

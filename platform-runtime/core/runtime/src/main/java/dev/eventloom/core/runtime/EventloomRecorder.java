@@ -14,6 +14,11 @@ public class EventloomRecorder {
      * @param invokers the generated invokers, instantiated by recorded bytecode ({@code new}), in the order of
      *        {@code functions}
      */
+    /** Logs the settings of bindings the application does not have, which are ignored: see {@link AbsentBindings}. */
+    public void reportAbsentBindings(List<String> absentCapabilities) {
+        AbsentBindings.report(absentCapabilities);
+    }
+
     public void initialize(BeanContainer container, List<FunctionMetadata> functions,
             List<RuntimeValue<FunctionInvoker>> invokers) {
         List<FunctionInvoker> instances = new ArrayList<>(invokers.size());
