@@ -17,20 +17,8 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2> /dev/null || true; rm -rf "$work"' EXIT
 
-cat > "$work/json.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = '{"name":"x"}'
-wrk.headers["Content-Type"] = "application/json"
-LUA
-cat > "$work/cloudevent.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = '{"name":"x"}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["ce-specversion"] = "1.0"
-wrk.headers["ce-id"] = "bench-1"
-wrk.headers["ce-source"] = "/bench"
-wrk.headers["ce-type"] = "bench.greet"
-LUA
+load="$(cd "$(dirname "$0")" && pwd)/load"
+cp "$load/json.lua" "$load/cloudevent.lua" "$work/"
 
 taskset -c 0 "$java" -Dquarkus.http.port=18191 -jar "$before/quarkus-run.jar" > "$work/before.log" 2>&1 &
 taskset -c 0 "$java" -Dquarkus.http.port=18192 -jar "$after/quarkus-run.jar" > "$work/after.log" 2>&1 &

@@ -80,20 +80,8 @@ eventloom_aot_cmd=(bash -c "cd '$bench/eventloom-startup-app/target/quarkus-app'
 results="$out/results.tsv"
 printf '# kind\tscenario\tround\tvalues (http: req/s, p50 ms, p99 ms; neighbour: p99 ms alone, beside; startup: ms, RSS KiB after first event, after load)\n' > "$results"
 
-cat > "$out/json.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = '{"name":"x"}'
-wrk.headers["Content-Type"] = "application/json"
-LUA
-cat > "$out/cloudevent.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = '{"name":"x"}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["ce-specversion"] = "1.0"
-wrk.headers["ce-id"] = "bench-1"
-wrk.headers["ce-source"] = "/bench"
-wrk.headers["ce-type"] = "bench.greet"
-LUA
+# The wrk request scripts: the greeting as plain JSON, and as a binary-mode CloudEvent
+cp "$bench/load/json.lua" "$bench/load/cloudevent.lua" "$out/"
 
 app_pid=""
 running=()

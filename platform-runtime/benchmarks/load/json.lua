@@ -1,0 +1,3 @@
+wrk.method = "POST"
+wrk.body = '{"name":"x"}'
+wrk.headers["Content-Type"] = "application/json"
