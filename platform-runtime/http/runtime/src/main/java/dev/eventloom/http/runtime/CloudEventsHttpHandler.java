@@ -197,7 +197,10 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         }
         context.vertx().executeBlocking(parse::get, false).onComplete(result -> {
             if (result.failed()) {
-                LOG.errorf(result.cause(), "[EVL-0400] A request body of %d bytes could not be parsed", body.length());
+                // the worker pool refused the parse: the application is stopping
+                LOG.warnf("[EVL-0503] A request body of %d bytes was not parsed: %s", body.length(),
+                        result.cause().toString());
+                context.response().putHeader("Retry-After", "1");
                 Problems.send(context, 503, "The request body could not be parsed now; send it again");
             } else if (result.result() != null) {
                 then.accept(result.result());
