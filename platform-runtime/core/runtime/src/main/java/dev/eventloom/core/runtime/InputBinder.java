@@ -61,7 +61,7 @@ final class InputBinder {
             try {
                 return mapper.readValue(bytes, String.class);
             } catch (IOException e) {
-                throw invalid(event, "data is not a valid JSON string: " + describe(e));
+                throw invalid(event, "data is not a valid JSON string: " + JsonErrors.describe(e));
             }
         }
         return new String(bytes, MediaTypes.charset(event.getDataContentType()));
@@ -82,7 +82,7 @@ final class InputBinder {
         try {
             return reader.readValue(bytes);
         } catch (IOException e) {
-            throw invalid(event, "its data does not bind to " + simpleName() + ": " + describe(e));
+            throw invalid(event, "its data does not bind to " + simpleName() + ": " + JsonErrors.describe(e));
         }
     }
 
@@ -102,10 +102,6 @@ final class InputBinder {
 
     private String simpleName() {
         return dataType.getRawClass().getSimpleName() + (dataType.containedTypeCount() > 0 ? "<...>" : "");
-    }
-
-    private static String describe(IOException e) {
-        return JsonErrors.describe(e);
     }
 
     /** What JSON value a primitive input reads. */

@@ -116,7 +116,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     /** A request to {@code /} ({@code name} is null) or to {@code /name}. */
     private void handle(RoutingContext context, String name) {
         if (stopping) {
-            context.response().putHeader(HttpHeaders.CONNECTION, "close").putHeader("Retry-After", "1");
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
             Problems.send(context, 503, "The application is shutting down; send the request again");
             return;
         }
@@ -200,7 +200,6 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
                 // the worker pool refused the parse: the application is stopping
                 LOG.warnf("[EVL-0503] A request body of %d bytes was not parsed: %s", body.length(),
                         result.cause().toString());
-                context.response().putHeader("Retry-After", "1");
                 Problems.send(context, 503, "The request body could not be parsed now; send it again");
             } else if (result.result() != null) {
                 then.accept(result.result());

@@ -89,7 +89,8 @@ final class Problems {
         if (response.ended() || response.closed()) {
             return;
         }
-        if (problem.getInteger("status") == 429) {
+        int status = problem.getInteger("status");
+        if (status == 429 || status == 503) {
             response.putHeader("Retry-After", "1");
         }
         response.setStatusCode(problem.getInteger("status"))

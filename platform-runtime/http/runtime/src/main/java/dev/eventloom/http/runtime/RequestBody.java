@@ -9,8 +9,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Reads a request body up to a limit. A declared length over the limit is refused before anything is read; a chunked
- * body is refused as soon as it passes the limit, so an oversized body is never held in memory.
+ * Reads a request body up to a limit: a chunked body is refused as soon as it passes the limit, so an oversized body is
+ * never held in memory (a declared length over it is refused before any route, by {@link RequestLimits}).
  */
 final class RequestBody {
 
@@ -28,19 +28,8 @@ final class RequestBody {
             }
             return;
         }
+        // A declared length over the limit never gets here: RequestLimits refuses it before any route
         HttpServerRequest request = context.request();
-        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > limit) {
-                    tooLarge(context, limit);
-                    return;
-                }
-            } catch (NumberFormatException e) {
-                Problems.send(context, 400, "Content-Length '" + declared + "' is not a number");
-                return;
-            }
-        }
         Reader reader = new Reader(context, limit, onBody);
         request.handler(reader);
         request.exceptionHandler(reader::failed);
