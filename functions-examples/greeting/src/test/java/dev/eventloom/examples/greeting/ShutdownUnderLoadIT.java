@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShutdownUnderLoadIT {
 
+    static final Logger LOG = Logger.getLogger(ShutdownUnderLoadIT.class);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static final int SIGNING_CLIENTS = 100;
     static final int HELLO_CLIENTS = 20;
@@ -120,8 +123,8 @@ class ShutdownUnderLoadIT {
                     + problems.stream().limit(20).collect(Collectors.joining("\n")));
             long afterSigterm = exchanges.stream().filter(e -> !e.sentBeforeSigterm()).count();
             long refused = exchanges.stream().filter(e -> e.status() == 503).count();
-            System.out.printf(Locale.ROOT, "[shutdown] %d clients, %d answers (%d to requests sent after SIGTERM, %d of "
-                    + "them 503), %d signings ran%n", clients, exchanges.size(), afterSigterm, refused, signed.size());
+            LOG.infof("[shutdown] %d clients, %d answers (%d to requests sent after SIGTERM, %d of them 503), %d "
+                    + "signings ran", clients, exchanges.size(), afterSigterm, refused, signed.size());
             assertTrue(output.contains("Listening on: http://0.0.0.0:" + port), output);
         } finally {
             pool.shutdownNow();
@@ -240,23 +243,13 @@ class ShutdownUnderLoadIT {
         }
     }
 
-    static void awaitReady(int port, Process app) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertTrue(app.isAlive(), "the application exited during startup");
-            try {
-                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100); // polling for readiness, not ordering the test
-        }
-        throw new AssertionError("the application was not ready within 60 s");
+    static void awaitReady(int port, Process app) {
+        Awaitility.await("the application is ready").atMost(Duration.ofSeconds(60))
+                .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                    assertTrue(app.isAlive(), "the application exited during startup");
+                    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                            .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                });
     }
 
     static int freePort() throws IOException {

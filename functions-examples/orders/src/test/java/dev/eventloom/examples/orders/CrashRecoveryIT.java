@@ -2,10 +2,12 @@ package dev.eventloom.examples.orders;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -108,33 +110,28 @@ class CrashRecoveryIT {
     }
 
     /** Waits until the application processed {@code count} events and its group committed an offset past zero. */
-    private static void awaitCommitted(InJvmKafka kafka, String group, Path audit, int count, Process process)
-            throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    private static void awaitCommitted(InJvmKafka kafka, String group, Path audit, int count, Process process) {
         try (Admin admin = admin(kafka)) {
-            while (System.nanoTime() < deadline) {
-                assertTrue(process.isAlive(), "the application exited; see target/" + group + "*.log");
-                if (lines(audit).size() >= count) {
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                    if (committed.values().stream().anyMatch(o -> o != null && o.offset() > 0)) {
-                        return;
-                    }
-                }
-                Thread.sleep(50); // polling the broker and the audit file, not ordering the test
-            }
+            await("the application processed " + count + " events and committed").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        assertTrue(process.isAlive(), "the application exited; see target/" + group + "*.log");
+                        if (lines(audit).size() < count) {
+                            return false;
+                        }
+                        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                        return committed.values().stream().anyMatch(o -> o != null && o.offset() > 0);
+                    });
         }
-        throw new AssertionError("the application did not process " + count + " events and commit in time");
     }
 
     private static List<String> restartUntilAllProcessed(InJvmKafka kafka, Path audit, String topic, String group,
             String name) throws Exception {
         Process second = start(kafka, audit, topic, group, name);
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (new HashSet<>(lines(audit)).size() < EVENTS && System.nanoTime() < deadline && second.isAlive()) {
-                Thread.sleep(250); // polling the audit file, not ordering the test
-            }
+            await("the restarted application processed every event").atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> !second.isAlive() || new HashSet<>(lines(audit)).size() >= EVENTS);
         } finally {
             second.destroy();
             second.waitFor();

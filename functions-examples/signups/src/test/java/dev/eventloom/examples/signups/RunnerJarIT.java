@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,18 +53,13 @@ class RunnerJarIT {
         }
     }
 
-    /** Sends the request once the application listens (it polls for up to 60 s), and gives its answer. */
-    private static HttpResponse<String> await(int port, Process app, HttpRequest request) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertTrue(app.isAlive(), "the application exited; see target/runner-it.log");
-            try {
-                return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                Thread.sleep(100); // not listening yet: polling, not ordering the test
-            }
-        }
-        throw new AssertionError("the runner jar did not listen on port " + port + " within 60 s");
+    /** Sends the request once the application listens (for up to 60 s), and gives its answer. */
+    private static HttpResponse<String> await(int port, Process app, HttpRequest request) {
+        return Awaitility.await("the runner jar listens on port " + port).atMost(Duration.ofSeconds(60))
+                .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                    assertTrue(app.isAlive(), "the application exited; see target/runner-it.log");
+                    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                }, answer -> answer != null);
     }
 
     static int freePort() throws IOException {

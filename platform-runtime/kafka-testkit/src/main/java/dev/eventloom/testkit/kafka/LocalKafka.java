@@ -3,6 +3,8 @@ package dev.eventloom.testkit.kafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.jboss.logging.Logger;
+
 /**
  * A Kafka broker for trying the examples on a machine without Docker: starts one in-JVM node, prints its bootstrap
  * address (and writes it to the file given as argument, if any) and runs until stopped.
@@ -13,10 +15,12 @@ import java.nio.file.Path;
  */
 public final class LocalKafka {
 
+    private static final Logger LOG = Logger.getLogger(LocalKafka.class);
+
     public static void main(String[] args) throws Exception {
         if (args.length > 1) {
-            System.err.println("LocalKafka takes at most one argument, the file to write the bootstrap address to; got "
-                    + args.length + ". To publish an event run SendEvent: -Dexec.mainClass=dev.eventloom.testkit.kafka.SendEvent");
+            LOG.errorf("LocalKafka takes at most one argument, the file to write the bootstrap address to; got %d. To "
+                    + "publish an event run SendEvent: -Dexec.mainClass=dev.eventloom.testkit.kafka.SendEvent", args.length);
             System.exit(2);
         }
         InJvmKafka kafka = InJvmKafka.start();

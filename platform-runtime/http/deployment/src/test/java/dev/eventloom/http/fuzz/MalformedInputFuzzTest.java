@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,6 +40,7 @@ import io.restassured.RestAssured;
  */
 class MalformedInputFuzzTest {
 
+    private static final Logger LOG = Logger.getLogger(MalformedInputFuzzTest.class);
     private static final int CASES = Integer.getInteger("fuzz.cases", 1000);
     private static final long SEED = Long.getLong("fuzz.seed", 20261207L);
     private static final Pattern INTERNAL = Pattern.compile(
@@ -91,7 +93,7 @@ class MalformedInputFuzzTest {
                         + printable(request.bytes, 600) + "\n  answer: " + printable(answer.raw, 600));
             }
         }
-        System.out.println("[fuzz] " + CASES + " cases, seed " + SEED + ", answers by status: " + outcomes);
+        LOG.infof("[fuzz] %d cases, seed %d, answers by status: %s", CASES, SEED, outcomes);
         assertTrue(violations.isEmpty(), String.join("\n", violations));
         Answer healthy = send(("GET /count HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII), false);
