@@ -102,15 +102,12 @@ class EventloomProcessor {
             BuildProducer<RunTimeConfigBuilderBuildItem> builders,
             BuildProducer<io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem> staticBuilders) {
         List<String> absent = new ArrayList<>();
-        Map<String, Class<?>> ignoring = Map.of("dev.eventloom.lambda", AbsentBindings.NoLambda.class,
-                "dev.eventloom.messaging", AbsentBindings.NoMessaging.class,
-                "dev.eventloom.http", AbsentBindings.NoHttp.class);
-        for (String capability : new java.util.TreeSet<>(AbsentBindings.BINDINGS.keySet())) {
-            if (!capabilities.isPresent(capability)) {
-                absent.add(capability);
-                builders.produce(new RunTimeConfigBuilderBuildItem(ignoring.get(capability)));
+        for (AbsentBindings.Binding binding : AbsentBindings.BINDINGS) {
+            if (!capabilities.isPresent(binding.capability())) {
+                absent.add(binding.capability());
+                builders.produce(new RunTimeConfigBuilderBuildItem(binding.ignoring()));
                 staticBuilders.produce(new io.quarkus.deployment.builditem.StaticInitConfigBuilderBuildItem(
-                        ignoring.get(capability)));
+                        binding.ignoring()));
             }
         }
         recorder.reportAbsentBindings(absent);

@@ -1,10 +1,10 @@
 package dev.eventloom.core.runtime;
 
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.configuration.ConfigBuilder;
@@ -21,11 +21,18 @@ public final class AbsentBindings {
 
     private static final Logger LOG = Logger.getLogger(AbsentBindings.class);
 
-    /** The binding's name, artifact and setting prefixes, by capability. */
-    public static final Map<String, List<String>> BINDINGS = Map.of(
-            "dev.eventloom.lambda", List.of("AWS Lambda", "eventloom-lambda", "eventloom.lambda"),
-            "dev.eventloom.messaging", List.of("messaging", "eventloom-messaging", "eventloom.messaging"),
-            "dev.eventloom.http", List.of("HTTP", "eventloom-http", "eventloom.http", "eventloom.knative"));
+    /** A binding: its capability, how the log line names it, its artifact, its settings and what ignores them. */
+    public record Binding(String capability, String name, String artifact, List<String> prefixes,
+            Class<? extends ConfigBuilder> ignoring) {
+    }
+
+    public static final List<Binding> BINDINGS = List.of(
+            new Binding("dev.eventloom.http", "HTTP", "eventloom-http", List.of("eventloom.http", "eventloom.knative"),
+                    NoHttp.class),
+            new Binding("dev.eventloom.lambda", "AWS Lambda", "eventloom-lambda", List.of("eventloom.lambda"),
+                    NoLambda.class),
+            new Binding("dev.eventloom.messaging", "messaging", "eventloom-messaging", List.of("eventloom.messaging"),
+                    NoMessaging.class));
 
     private AbsentBindings() {
     }
@@ -33,30 +40,31 @@ public final class AbsentBindings {
     /** Logs one INFO line per absent binding whose settings the configuration holds. */
     public static void report(List<String> absentCapabilities) {
         TreeSet<String> names = new TreeSet<>();
-        for (org.eclipse.microprofile.config.spi.ConfigSource source : ConfigProvider.getConfig().getConfigSources()) {
+        for (ConfigSource source : ConfigProvider.getConfig().getConfigSources()) {
             names.addAll(source.getPropertyNames());
         }
-        for (String capability : absentCapabilities) {
-            List<String> binding = BINDINGS.get(capability);
+        for (Binding binding : BINDINGS) {
+            if (!absentCapabilities.contains(binding.capability())) {
+                continue;
+            }
             TreeSet<String> ignored = new TreeSet<>();
             for (String name : names) {
-                for (String prefix : binding.subList(2, binding.size())) {
-                    if (name.startsWith(prefix + ".")) {
-                        ignored.add(name);
-                    }
+                if (binding.prefixes().stream().anyMatch(prefix -> name.startsWith(prefix + "."))) {
+                    ignored.add(name);
                 }
             }
             if (!ignored.isEmpty()) {
                 LOG.infof("[EVL-0004] %s are ignored: this application has no %s binding (add the dependency "
-                        + "dev.eventloom:%s to use them)", ignored, binding.get(0), binding.get(1));
+                        + "dev.eventloom:%s to use them)", ignored, binding.name(), binding.artifact());
             }
         }
     }
 
     private static SmallRyeConfigBuilder ignore(SmallRyeConfigBuilder builder, String capability) {
-        List<String> binding = BINDINGS.get(capability);
-        for (String prefix : binding.subList(2, binding.size())) {
-            builder.withMappingIgnore(prefix + ".**");
+        for (Binding binding : BINDINGS) {
+            if (binding.capability().equals(capability)) {
+                binding.prefixes().forEach(prefix -> builder.withMappingIgnore(prefix + ".**"));
+            }
         }
         return builder;
     }

@@ -88,7 +88,7 @@ final class RequestBody {
         }
     }
 
-    private static void tooLarge(RoutingContext context, long limit) {
+    static void tooLarge(RoutingContext context, long limit) {
         // The rest of the body is never read: close the connection once the answer is out.
         context.response().putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(ignored -> context.request().connection().close());

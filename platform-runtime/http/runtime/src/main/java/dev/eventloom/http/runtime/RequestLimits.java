@@ -12,8 +12,9 @@ import io.vertx.ext.web.RoutingContext;
  * The server's limits, checked before any route (and so before Quarkus's own body limit, which answers without a
  * body): the target's length (414), the headers' size (431), a declared body length (413), and content codings the
  * server does not decode (415). Each refusal is a problem+json answer; an oversized body's connection is closed once
- * the answer is out, since the body is never read. A target that is not a path ({@code *}, an absolute URL) is 400. Vert.x's own limits sit above these, so it only refuses what no
- * route could read (a request line or headers it cannot parse, answered 400/414/431 and closed).
+ * the answer is out, since the body is never read. A target that is not a path ({@code *}, an absolute URL) is 400.
+ * Vert.x's own limits sit above these, so it only refuses what no route could read (a request line or headers it
+ * cannot parse, answered 400/414/431 and closed).
  */
 final class RequestLimits implements Handler<RoutingContext> {
 
@@ -57,9 +58,7 @@ final class RequestLimits implements Handler<RoutingContext> {
         }
         String declared = headers.get(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && tooLong(declared)) {
-            close(context);
-            Problems.send(context, 413, "The request body is larger than " + maxBodySize
-                    + " bytes; send less, or raise eventloom.http.max-body-size");
+            RequestBody.tooLarge(context, maxBodySize);
             return;
         }
         String coding = headers.get(HttpHeaders.CONTENT_ENCODING);
