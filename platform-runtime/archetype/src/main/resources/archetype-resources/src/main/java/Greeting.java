@@ -1,0 +1,5 @@
+package ${package};
+
+/** The data of a greeting reply: {@code {"message":"Hello Ada"}}. */
+public record Greeting(String message) {
+}
