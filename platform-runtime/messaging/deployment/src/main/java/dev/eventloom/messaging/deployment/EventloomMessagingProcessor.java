@@ -3,15 +3,22 @@ package dev.eventloom.messaging.deployment;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.inject.Singleton;
+
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.eventloom.messaging.runtime.EventloomMessagingConfig;
 import dev.eventloom.messaging.runtime.MessagingBinding;
+import dev.eventloom.messaging.runtime.MessagingRecorder;
 import dev.eventloom.messaging.runtime.MessagingShutdown;
+import dev.eventloom.messaging.runtime.WiredChannels;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.smallrye.reactivemessaging.deployment.items.ChannelBuildItem;
@@ -37,6 +44,16 @@ class EventloomMessagingProcessor {
     @BuildStep
     AdditionalBeanBuildItem binding() {
         return AdditionalBeanBuildItem.unremovableOf(MessagingBinding.class);
+    }
+
+    /** The channel lists are build-time settings: the binding gets them as the build saw them. */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem wiredChannels(EventloomMessagingConfig config, MessagingRecorder recorder) {
+        return SyntheticBeanBuildItem.configure(WiredChannels.class).scope(Singleton.class)
+                .supplier(recorder.wiredChannels(config.incoming().orElse(List.of()),
+                        config.outgoing().orElse(List.of())))
+                .done();
     }
 
     /** On SIGTERM the channels stop taking messages and finish those in process before the connectors close. */

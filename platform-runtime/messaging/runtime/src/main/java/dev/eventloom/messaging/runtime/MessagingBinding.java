@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -28,7 +29,7 @@ import dev.eventloom.core.runtime.EventSinks;
 import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.EventloomException.Kind;
 import dev.eventloom.core.runtime.ReplySink;
-import dev.eventloom.messaging.runtime.EventloomMessagingConfig.ChannelConfig;
+import dev.eventloom.messaging.runtime.EventloomMessagingRuntimeConfig.ChannelConfig;
 import io.cloudevents.CloudEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,67 +56,60 @@ public class MessagingBinding {
     private static final Logger LOG = Logger.getLogger(MessagingBinding.class);
     private static final Duration BUSY_FIRST_WAIT = Duration.ofMillis(20);
     private static final Duration BUSY_MAX_WAIT = Duration.ofSeconds(1);
-    private static final ChannelConfig DEFAULTS = new ChannelConfig() {
-        @Override
-        public java.util.Optional<String> logicalSource() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public String type() {
-            return "dev.eventloom.message";
-        }
-
-        @Override
-        public int concurrency() {
-            return 16;
-        }
-
-        @Override
-        public java.util.Optional<String> replyTo() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Optional<String> deadLetter() {
-            return java.util.Optional.empty();
-        }
-    };
 
     private final EventDispatcher dispatcher;
     private final EventSinks sinks;
     private final ReplySink replies;
     private final ChannelRegistry registry;
-    private final EventloomMessagingConfig config;
+    private final WiredChannels wired;
+    private final EventloomMessagingRuntimeConfig runtime;
     private final MessageEvents events;
     private final Vertx vertx;
     private final List<ChannelSubscriber> subscriptions = new ArrayList<>();
 
     @Inject
     MessagingBinding(EventDispatcher dispatcher, EventSinks sinks, ReplySink replies, ChannelRegistry registry,
-            EventloomMessagingConfig config, ObjectMapper mapper, Vertx vertx) {
+            WiredChannels wired, EventloomMessagingRuntimeConfig runtime, ObjectMapper mapper,
+            Vertx vertx) {
         this.dispatcher = dispatcher;
         this.sinks = sinks;
         this.replies = replies;
         this.registry = registry;
-        this.config = config;
+        this.wired = wired;
+        this.runtime = runtime;
         this.events = new MessageEvents(mapper);
         this.vertx = vertx;
     }
 
     /** After SmallRye Reactive Messaging wired its channels. */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 100) StartupEvent startup) {
-        List<String> outgoing = config.outgoing().orElse(List.of());
+        List<String> incoming = wired.incoming();
+        List<String> outgoing = wired.outgoing();
+        BuildFixedChannels.refuseRunTimeChange("eventloom.messaging.incoming", incoming);
+        BuildFixedChannels.refuseRunTimeChange("eventloom.messaging.outgoing", outgoing);
         sinks.register("channel", (destination, event) -> send(destination.substring("channel:".length()), event));
         validateDestinations(outgoing);
-        for (String channel : config.incoming().orElse(List.of())) {
-            ChannelConfig settings = config.channels().getOrDefault(channel, DEFAULTS);
-            if (settings.concurrency() < 1) {
+        for (String channel : incoming) {
+            if (runtime.channels().get(channel).concurrency() < 1) {
                 throw new ConfigurationException("eventloom.messaging.channel.\"" + channel
                         + "\".concurrency must be at least 1");
             }
-            subscriptions.add(subscribe(channel, settings));
         }
+        if (!incoming.isEmpty() && onLambda() && !runtime.pollOnLambda()) {
+            LOG.infof("[EVL-0005] On AWS Lambda: channels %s are not consumed here, the Lambda event source mapping "
+                    + "delivers their records (set eventloom.messaging.poll-on-lambda=true to consume them anyway)",
+                    incoming);
+            return;
+        }
+        for (String channel : incoming) {
+            subscriptions.add(subscribe(channel, runtime.channels().get(channel)));
+        }
+    }
+
+    /** AWS Lambda's runtime sets {@code AWS_LAMBDA_RUNTIME_API}; read through the configuration so tests can set it. */
+    private static boolean onLambda() {
+        return ConfigProvider.getConfig().getOptionalValue("AWS_LAMBDA_RUNTIME_API", String.class)
+                .filter(value -> !value.isBlank()).isPresent();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -153,7 +147,7 @@ public class MessagingBinding {
                 problems.add("function '" + function.name() + "' dead-letters to " + deadLetter);
             }
         }
-        config.channels().forEach((name, channel) -> {
+        runtime.channels().forEach((name, channel) -> {
             channel.replyTo().filter(d -> d.startsWith("channel:") && !outgoing.contains(d.substring(8)))
                     .ifPresent(d -> problems.add("channel '" + name + "' replies to " + d));
             channel.deadLetter().filter(d -> d.startsWith("channel:") && !outgoing.contains(d.substring(8)))
