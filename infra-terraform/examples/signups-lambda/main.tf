@@ -25,6 +25,7 @@ module "signups" {
   sources = {
     signups = {
       kind              = "sqs"
+      create            = true
       dead_letter_arn   = aws_sqs_queue.signups_dead_letters.arn
       max_receive_count = var.max_receive_count
     }

@@ -54,9 +54,17 @@ locals {
   # A dead-letter queue takes the failed asynchronous invocations (SNS, S3, EventBridge, schedules). Lambda has one per
   # function, so in application mode the functions with asynchronous triggers must agree on it.
   async_kinds = ["sns", "s3", "eventbridge", "schedule"]
+  # The dead letters as the manifest names them (known at plan time) and as ARNs (which may come from resources of the
+  # same configuration, unknown until apply: they only ever set attributes, never decide what exists).
+  async_dead_letter_names = {
+    for key, l in local.lambdas : key => distinct(flatten([
+      for w in values(local.wirings) : [for f in w.functions : local.functions[f].dead_letter if local.functions[f].dead_letter != null]
+      if w.lambda == key && contains(local.async_kinds, w.kind)
+    ]))
+  }
   async_dead_letters = {
     for key, l in local.lambdas : key => distinct(flatten([
-      for w in values(local.wirings) : [for f in w.functions : local.dead_letter_arns[f] if local.dead_letter_arns[f] != null]
+      for w in values(local.wirings) : [for f in w.functions : local.dead_letter_arns[f] if local.functions[f].dead_letter != null]
       if w.lambda == key && contains(local.async_kinds, w.kind)
     ]))
   }
@@ -105,10 +113,10 @@ resource "aws_iam_role_policy" "this" {
 }
 
 resource "aws_iam_role_policy_attachment" "extra" {
-  for_each = { for pair in setproduct(keys(local.lambdas), var.policy_arns) : "${pair[0]} ${pair[1]}" => pair }
+  for_each = { for pair in setproduct(keys(local.lambdas), keys(var.policy_arns)) : "${pair[0]} ${pair[1]}" => pair }
 
   role       = aws_iam_role.this[each.value[0]].name
-  policy_arn = each.value[1]
+  policy_arn = var.policy_arns[each.value[1]]
 }
 
 resource "aws_lambda_function" "this" {
@@ -165,7 +173,7 @@ resource "aws_lambda_function" "this" {
 resource "aws_lambda_function_event_invoke_config" "this" {
   for_each = {
     for key, l in local.lambdas : key => l
-    if local.async_retries[key] >= 0 || (local.async_dead_letter[key] != null && !contains(["sqs", "sns"], try(split(":", coalesce(local.async_dead_letter[key], "-"))[2], "")))
+    if local.async_retries[key] >= 0 || length(local.async_dead_letter_names[key]) == 1
   }
 
   function_name          = aws_lambda_function.this[each.key].function_name

@@ -52,7 +52,8 @@ locals {
     )
   }
   unresolved_dead_letters = {
-    for name, f in local.functions : name => f.dead_letter if f.dead_letter != null && local.dead_letter_arns[name] == null
+    for name, f in local.functions : name => f.dead_letter
+    if f.dead_letter != null && !startswith(coalesce(f.dead_letter, "-"), "arn:") && !contains(keys(var.dead_letter_targets), coalesce(f.dead_letter, "-"))
   }
 
   # Every trigger, with what an EventBridge rule can pre-filter of it: an exact, prefix or suffix filter on `type`

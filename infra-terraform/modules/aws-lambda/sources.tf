@@ -18,12 +18,15 @@ locals {
     ])
   }
 
-  created_queues    = { for n, s in var.sources : n => s if s.kind == "sqs" && s.arn == null }
-  created_topics    = { for n, s in var.sources : n => s if s.kind == "sns" && s.arn == null }
-  created_schedules = { for n, s in var.sources : n => s if s.kind == "schedule" && s.arn == null }
+  # Whether a source is created is the static `create` attribute, never whether an ARN is null: ARNs of resources
+  # created in the same configuration are unknown at plan time, and for_each keys must be known.
+  created_queues    = { for n, s in var.sources : n => s if s.kind == "sqs" && s.create }
+  created_topics    = { for n, s in var.sources : n => s if s.kind == "sns" && s.create }
+  created_schedules = { for n, s in var.sources : n => s if s.kind == "schedule" && s.create }
 
   source_arns = merge(
-    { for n, s in var.sources : n => s.arn if s.arn != null },
+    { for n, s in var.sources : n => s.arn if !s.create && s.kind != "s3" },
+    { for n, s in var.sources : n => coalesce(s.arn, "arn:aws:s3:::${s.bucket}") if s.kind == "s3" },
     { for n, q in aws_sqs_queue.created : n => q.arn },
     { for n, t in aws_sns_topic.created : n => t.arn },
     { for n, r in aws_cloudwatch_event_rule.schedule : n => r.arn },
@@ -95,13 +98,14 @@ locals {
   # Existing scheduled rules: arn:aws:events:<region>:<account>:rule/[<bus>/]<name>.
   schedule_rules = {
     for n, s in var.sources : n => {
-      name = s.arn == null ? aws_cloudwatch_event_rule.schedule[n].name : element(split("/", s.arn), length(split("/", s.arn)) - 1)
-      bus  = s.arn == null ? "default" : length(split("/", s.arn)) == 3 ? split("/", s.arn)[1] : "default"
+      name = s.create ? aws_cloudwatch_event_rule.schedule[n].name : element(split("/", s.arn), length(split("/", s.arn)) - 1)
+      bus  = s.create ? "default" : length(split("/", s.arn)) == 3 ? split("/", s.arn)[1] : "default"
     } if s.kind == "schedule"
   }
 
+  # Keyed by the static bucket name: one notification configuration per bucket.
   s3_buckets = {
-    for k, w in local.s3_wirings : split(":::", var.sources[w.source].arn)[1] => k...
+    for k, w in local.s3_wirings : var.sources[w.source].bucket => k...
   }
 }
 
@@ -254,7 +258,7 @@ resource "aws_lambda_permission" "s3" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.this[each.value.lambda].function_name
   principal      = "s3.amazonaws.com"
-  source_arn     = var.sources[each.value.source].arn
+  source_arn     = local.source_arns[each.value.source]
   source_account = data.aws_caller_identity.current[0].account_id
 }
 

@@ -72,10 +72,14 @@ variable "timeout" {
 variable "sources" {
   description = <<-EOT
     The logical sources the manifest's triggers name, each bound to real infrastructure. Key: the logical source name
-    (as in @Trigger(source = "...")). Every kind takes `arn` of an existing resource; sqs, sns and schedule sources
-    without one are created by the module. Attributes:
+    (as in @Trigger(source = "...")). Every kind binds an existing resource by `arn` (s3: `bucket`), which may come
+    from a resource of the same configuration; sqs, sns and schedule sources with `create = true` are created by the
+    module instead. Attributes:
       kind                               sqs | sns | s3 | kinesis | dynamodb | msk | eventbridge | schedule
-      arn                                existing queue, topic, bucket (arn:aws:s3:::name), stream, DynamoDB stream
+      create                             the module creates the queue, topic or scheduled rule (sqs, sns, schedule);
+                                         default false. A plain bool, so that whether to create is known at plan time
+      bucket                             name of the bucket (s3, required: the notification is keyed by it)
+      arn                                existing queue, topic, bucket (default arn:aws:s3:::<bucket>), stream, DynamoDB stream
                                          (…/table/T/stream/label), MSK cluster or scheduled rule; for eventbridge
                                          optionally the resource its events name (e.g. the bucket of aws.s3 events):
                                          the rule then matches it, and it identifies the source instead of
@@ -110,6 +114,8 @@ variable "sources" {
   EOT
   type = map(object({
     kind                               = string
+    create                             = optional(bool, false)
+    bucket                             = optional(string)
     arn                                = optional(string)
     enabled                            = optional(bool, true)
     batch_size                         = optional(number)
@@ -151,9 +157,24 @@ variable "sources" {
 
   validation {
     condition = alltrue([for s in values(var.sources) :
-      s.arn != null if contains(["s3", "kinesis", "dynamodb", "msk"], s.kind)
+      s.arn != null if contains(["kinesis", "dynamodb", "msk"], s.kind) || (contains(["sqs", "sns"], s.kind) && !s.create)
     ])
-    error_message = "Sources of kind s3, kinesis, dynamodb and msk bind existing resources: give their arn (the module creates only sqs queues, sns topics and schedules)."
+    error_message = "Sources of kind sqs and sns bind an existing queue or topic by arn unless create = true; kinesis, dynamodb and msk sources always need their arn (the module creates only sqs queues, sns topics and schedules)."
+  }
+
+  validation {
+    condition     = alltrue([for s in values(var.sources) : !s.create || contains(["sqs", "sns", "schedule"], s.kind)])
+    error_message = "create = true is for sqs, sns and schedule sources: the module creates only queues, topics and scheduled rules."
+  }
+
+  validation {
+    condition     = alltrue([for s in values(var.sources) : !(s.create && s.arn != null)])
+    error_message = "A source with create = true is created by the module: leave its arn out (or bind the existing resource with arn and create = false)."
+  }
+
+  validation {
+    condition     = alltrue([for s in values(var.sources) : s.bucket != null if s.kind == "s3"])
+    error_message = "An s3 source needs bucket: the bucket's name (for example aws_s3_bucket.uploads.bucket), which keys its notification configuration."
   }
 
   validation {
@@ -163,9 +184,9 @@ variable "sources" {
 
   validation {
     condition = alltrue([for s in values(var.sources) :
-      (s.arn == null) != (s.schedule_expression == null) if s.kind == "schedule"
+      s.create ? s.schedule_expression != null : s.arn != null && s.schedule_expression == null if s.kind == "schedule"
     ])
-    error_message = "A schedule source takes either schedule_expression (the module creates the rule) or arn (an existing scheduled rule), not both."
+    error_message = "A schedule source takes either create = true and schedule_expression (the module creates the rule) or arn (an existing scheduled rule), not both."
   }
 
   validation {
@@ -182,9 +203,9 @@ variable "sources" {
 
   validation {
     condition = alltrue([for s in values(var.sources) :
-      can(regex("^arn:[^:]+:s3:::[^/]+$", s.arn)) if s.kind == "s3"
+      s.arn == null || can(regex("^arn:[^:]+:s3:::[^/]+$", s.arn)) if s.kind == "s3"
     ])
-    error_message = "An s3 source's arn must be a bucket ARN, arn:aws:s3:::<bucket>."
+    error_message = "An s3 source's arn, when given, must be a bucket ARN, arn:aws:s3:::<bucket>."
   }
 
   validation {
@@ -275,9 +296,9 @@ variable "environment" {
 }
 
 variable "policy_arns" {
-  description = "Managed policies attached to every Lambda role besides the module's inline least-privilege policy, for what the functions themselves call (a table they write, a bucket they read)."
-  type        = list(string)
-  default     = []
+  description = "Managed policies attached to every Lambda role besides the module's inline least-privilege policy, for what the functions themselves call (a table they write, a bucket they read). Keyed by a name of your choice, so that the ARNs may come from policies of the same configuration: { reads = aws_iam_policy.reads.arn }."
+  type        = map(string)
+  default     = {}
 }
 
 variable "permissions_boundary" {

@@ -32,16 +32,16 @@ variables {
   zip_path      = "tests/fixtures/function.zip.placeholder"
   http          = "http-api"
   sources = {
-    orders-queue  = { kind = "sqs" }
+    orders-queue  = { kind = "sqs", create = true }
     audit-queue   = { kind = "sqs", arn = "arn:aws:sqs:eu-west-1:111122223333:audit", batch_size = 50, maximum_batching_window_in_seconds = 5 }
     orders-topic  = { kind = "sns", arn = "arn:aws:sns:eu-west-1:111122223333:orders" }
-    uploads       = { kind = "s3", arn = "arn:aws:s3:::acme-uploads", s3_filter_prefix = "incoming/" }
+    uploads       = { kind = "s3", bucket = "acme-uploads", s3_filter_prefix = "incoming/" }
     clicks        = { kind = "kinesis", arn = "arn:aws:kinesis:eu-west-1:111122223333:stream/clicks", starting_position = "TRIM_HORIZON" }
     table-changes = { kind = "dynamodb", arn = "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/stream/2024-01-01T00:00:00.000" }
     orders-bus    = { kind = "eventbridge", event_source = "com.acme.orders", event_bus_name = "acme" }
     s3-events     = { kind = "eventbridge", event_source = "aws.s3", arn = "arn:aws:s3:::acme-archive" }
     partner-bus   = { kind = "eventbridge", event_source = "com.partner" }
-    nightly       = { kind = "schedule", schedule_expression = "rate(1 day)" }
+    nightly       = { kind = "schedule", create = true, schedule_expression = "rate(1 day)" }
   }
   dead_letter_targets = {
     billing-dlq = "arn:aws:sqs:eu-west-1:111122223333:billing-dlq"

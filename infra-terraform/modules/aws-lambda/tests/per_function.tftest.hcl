@@ -24,16 +24,16 @@ variables {
   deployment_mode = "per-function"
   http            = "http-api"
   sources = {
-    orders-queue  = { kind = "sqs" }
+    orders-queue  = { kind = "sqs", create = true }
     audit-queue   = { kind = "sqs", arn = "arn:aws:sqs:eu-west-1:111122223333:audit" }
     orders-topic  = { kind = "sns", arn = "arn:aws:sns:eu-west-1:111122223333:orders" }
-    uploads       = { kind = "s3", arn = "arn:aws:s3:::acme-uploads" }
+    uploads       = { kind = "s3", bucket = "acme-uploads" }
     clicks        = { kind = "kinesis", arn = "arn:aws:kinesis:eu-west-1:111122223333:stream/clicks" }
     table-changes = { kind = "dynamodb", arn = "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/stream/2024-01-01T00:00:00.000" }
     orders-bus    = { kind = "eventbridge", event_source = "com.acme.orders" }
     s3-events     = { kind = "eventbridge", event_source = "aws.s3", arn = "arn:aws:s3:::acme-archive" }
     partner-bus   = { kind = "eventbridge", event_source = "com.partner" }
-    nightly       = { kind = "schedule", schedule_expression = "cron(0 2 * * ? *)" }
+    nightly       = { kind = "schedule", create = true, schedule_expression = "cron(0 2 * * ? *)" }
   }
   dead_letter_targets = {
     billing-dlq = "arn:aws:sqs:eu-west-1:111122223333:billing-dlq"
