@@ -1,6 +1,7 @@
 package dev.eventloom.examples.greeting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -68,5 +69,9 @@ class ManifestIT {
             assertTrue(yaml.contains("uri: \"/" + function + "\""), function + " is subscribed: " + yaml);
         }
         assertTrue(yaml.contains("cesql: \"type = 'dev.eventloom.greeting.requested' AND tier = 'gold'\""), yaml);
+        assertTrue(yaml.contains("image: \"eventloom/greeting:0.1.0-SNAPSHOT\""),
+                "the image is the one the container-image extension builds: " + yaml);
+        assertTrue(yaml.contains("networking.knative.dev/visibility: \"cluster-local\""), yaml);
+        assertFalse(yaml.contains("min-scale"), "nothing in it consumes a channel: it may scale to zero");
     }
 }

@@ -23,8 +23,24 @@ public interface KnativeBuildConfig {
     /** The namespace written into every resource; default none (the namespace you apply to). */
     Optional<String> namespace();
 
-    /** The container image. Default: {@code <application name>:<application version>}. */
+    /**
+     * The container image. Default: the image Quarkus's container-image extension builds (add
+     * {@code quarkus-container-image-jib} and set {@code quarkus.container-image.registry/group}), else
+     * {@code <application name>:<application version>}, which nothing builds (the build warns).
+     */
     Optional<String> image();
+
+    /**
+     * Who can reach the Knative Service: {@code cluster-local} (the Broker and other workloads of the cluster; the
+     * default) or {@code public} (an external URL through the ingress).
+     */
+    @WithDefault("cluster-local")
+    Visibility visibility();
+
+    enum Visibility {
+        CLUSTER_LOCAL,
+        PUBLIC
+    }
 
     /** The Broker the Triggers subscribe to. */
     @WithDefault("default")

@@ -14,32 +14,51 @@ import org.jboss.logging.Logger;
 import dev.eventloom.core.deployment.EventFunctionBuildItem;
 import dev.eventloom.core.runtime.FunctionMetadata;
 import dev.eventloom.core.runtime.filter.TriggerMetadata;
+import io.quarkus.container.spi.ContainerImageInfoBuildItem;
+import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.ApplicationInfoBuildItem;
 import io.quarkus.deployment.builditem.GeneratedFileSystemResourceBuildItem;
 
-/** Writes {@code target/eventloom/knative.yaml}: the Knative Service and one Trigger per function trigger. */
+/** Writes {@code target/eventloom/knative.yaml}: the Knative Service and one Trigger per triggered function. */
 class KnativeManifestProcessor {
 
     private static final Logger LOG = Logger.getLogger(KnativeManifestProcessor.class);
 
     @BuildStep
     void knative(KnativeBuildConfig config, ApplicationInfoBuildItem application,
-            List<EventFunctionBuildItem> functions, BuildProducer<GeneratedFileSystemResourceBuildItem> files) {
+            List<EventFunctionBuildItem> functions, Optional<ContainerImageInfoBuildItem> containerImage,
+            Capabilities capabilities, BuildProducer<GeneratedFileSystemResourceBuildItem> files) {
         if (!config.enabled()) {
             return;
         }
         List<FunctionMetadata> sorted = functions.stream().map(EventFunctionBuildItem::metadata)
                 .sorted(Comparator.comparing(FunctionMetadata::getName)).toList();
         String service = KnativeManifest.dnsName(config.service().orElse(application.getName()));
+        String image = config.image().or(() -> containerImage.map(ContainerImageInfoBuildItem::getImage))
+                .orElseGet(() -> {
+                    String guess = service + ":" + application.getVersion();
+                    LOG.warnf("[EVL-0003] knative.yaml names the image %s, which this build does not produce: add "
+                            + "io.quarkus:quarkus-container-image-jib (its image is then the one named) or set "
+                            + "eventloom.knative.image", guess);
+                    return guess;
+                });
         KnativeManifest.Settings settings = new KnativeManifest.Settings(service, config.namespace().orElse(null),
-                config.image().orElse(service + ":" + application.getVersion()), config.broker(),
-                new java.util.TreeMap<>(config.env()), logicalSources(sorted), config.brokerRetries());
+                image, config.broker(), new java.util.TreeMap<>(config.env()), logicalSources(sorted),
+                config.brokerRetries(), config.visibility() == KnativeBuildConfig.Visibility.PUBLIC,
+                consumesChannels(capabilities));
         KnativeManifest.Result result = KnativeManifest.render(sorted, settings);
         result.warnings().forEach(warning -> LOG.warnf("[EVL-0003] %s", warning));
         files.produce(new GeneratedFileSystemResourceBuildItem("eventloom/knative.yaml",
                 result.yaml().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Whether a messaging consumer runs in the application: it must keep running, never scaled to zero. */
+    private static boolean consumesChannels(Capabilities capabilities) {
+        return capabilities.isPresent("dev.eventloom.messaging") && ConfigProvider.getConfig()
+                .getOptionalValues("eventloom.messaging.incoming", String.class).filter(list -> !list.isEmpty())
+                .isPresent();
     }
 
     /** The CloudEvents source values configured (at build time) for each logical source the triggers name. */

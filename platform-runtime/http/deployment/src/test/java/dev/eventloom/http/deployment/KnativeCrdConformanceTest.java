@@ -94,16 +94,21 @@ class KnativeCrdConformanceTest {
     @Test
     void everyKindOfTriggerAndTheServiceMatchTheirCrds() throws IOException {
         KnativeManifest.Result result = KnativeManifest.render(KnativeFixtures.everyKind(), KnativeFixtures.settings());
-        assertEquals(12, KnativeManifestTest.documents(result.yaml()).size());
+        assertEquals(11, KnativeManifestTest.documents(result.yaml()).size());
         validate(result.yaml());
     }
 
     @Test
-    void aServiceWithContainerConcurrencyMatchesItsCrd() throws IOException {
+    void aServiceWithConcurrencyResourcesTimeoutAndMinScaleMatchesItsCrd() throws IOException {
         var limited = KnativeFixtures.function("limited", KnativeFixtures.trigger("a", null, List.of(), List.of(), null,
-                null));
+                null), KnativeFixtures.trigger("b", null, List.of(), List.of(), null, null));
         limited.getDelivery().setMaxConcurrency(8);
-        validate(KnativeManifest.render(List.of(limited), KnativeFixtures.settings()).yaml());
+        limited.setMemory(768);
+        limited.setPlatformTimeout("45s");
+        KnativeManifest.Settings base = KnativeFixtures.settings();
+        validate(KnativeManifest.render(List.of(limited), new KnativeManifest.Settings(base.service(),
+                base.namespace(), base.image(), base.broker(), base.env(), base.logicalSources(), 2, false, true))
+                .yaml());
     }
 
     @Test

@@ -99,15 +99,41 @@ class KnativeManifestTest {
     }
 
     @Test
-    void everyTriggerIsOneResourceAndFunctionsWithoutTriggersHaveNone() {
-        assertTrue(trigger("shop-twice-1") != null && trigger("shop-twice-2") != null);
+    void aFunctionWithSeveralTriggersGetsOneTriggerMatchingAnyOfThem() {
+        // One Trigger, so an event matching both is delivered once, as the runtime and the Lambda module deliver it.
+        assertNull(trigger("shop-twice-1"));
+        assertEquals(List.of(Map.of("any", List.of(Map.of("exact", Map.of("type", "a")),
+                Map.of("exact", Map.of("type", "b"))))), at(trigger("shop-twice"), "spec.filters"));
+        var mixed = KnativeFixtures.function("mixed",
+                KnativeFixtures.trigger("a", "uploads", List.of(), List.of(), null, null),
+                KnativeFixtures.trigger(null, "nowhere", List.of(), List.of(), null, null),
+                KnativeFixtures.trigger(null, null, List.of(), List.of("type=b."), null, null));
+        KnativeManifest.Result result = KnativeManifest.render(List.of(mixed), KnativeFixtures.settings());
+        Map<String, Object> trigger = documents(result.yaml()).get(1);
+        assertEquals(List.of(Map.of("any", List.of(
+                Map.of("all", List.of(Map.of("exact", Map.of("source", "/storage/uploads")),
+                        Map.of("exact", Map.of("type", "a")))),
+                Map.of("prefix", Map.of("type", "b."))))), at(trigger, "spec.filters"),
+                "the unbound trigger is left out, the others stay alternatives");
+        assertEquals(1, result.warnings().size(), result.warnings().toString());
+        var alsoEverything = KnativeFixtures.function("also-everything",
+                KnativeFixtures.trigger("a", null, List.of(), List.of(), null, null),
+                KnativeFixtures.trigger(null, null, List.of(), List.of(), null, null));
+        Map<String, Object> catchAll = documents(KnativeManifest.render(List.of(alsoEverything),
+                KnativeFixtures.settings()).yaml()).get(1);
+        assertNull(at(catchAll, "spec.filter"), "a catch-all trigger makes the function's Trigger take every event");
+        assertNull(at(catchAll, "spec.filters"));
+    }
+
+    @Test
+    void everyTriggeredFunctionIsOneResourceAndFunctionsWithoutTriggersHaveNone() {
         assertFalse(documents(RESULT.yaml()).stream().anyMatch(d -> at(d, "metadata.name").toString()
                 .contains("no-triggers")));
         Map<String, Object> catchAll = trigger("shop-catch-all");
         assertNull(at(catchAll, "spec.filter"), "a trigger without filters takes every event of the broker");
         assertNull(at(catchAll, "spec.filters"));
         long triggers = documents(RESULT.yaml()).stream().filter(d -> "Trigger".equals(d.get("kind"))).count();
-        assertEquals(11, triggers);
+        assertEquals(10, triggers);
     }
 
     @Test
@@ -129,6 +155,48 @@ class KnativeManifestTest {
                 .yaml()).get(0), "spec.template.spec.containerConcurrency"));
         assertNull(KnativeManifest.containerConcurrency(List.of(limited, KnativeFixtures.function("unlimited"))));
         assertNull(at(documents(RESULT.yaml()).get(0), "spec.template.spec.containerConcurrency"));
+    }
+
+    @Test
+    void theServiceIsClusterLocalUnlessMadePublic() {
+        Map<String, Object> service = documents(RESULT.yaml()).get(0);
+        Map<String, Object> serviceLabels = at(service, "metadata.labels");
+        assertEquals("cluster-local", serviceLabels.get("networking.knative.dev/visibility"));
+        KnativeManifest.Settings base = KnativeFixtures.settings();
+        KnativeManifest.Settings open = new KnativeManifest.Settings(base.service(), base.namespace(), base.image(),
+                base.broker(), base.env(), base.logicalSources(), 2, true, false);
+        Map<String, Object> labels = at(documents(KnativeManifest.render(List.of(), open).yaml()).get(0),
+                "metadata.labels");
+        assertFalse(labels.containsKey("networking.knative.dev/visibility"), labels.toString());
+    }
+
+    @Test
+    void resourcesAndTimeoutComeFromTheFunctionsResources() {
+        var small = KnativeFixtures.function("small");
+        small.setMemory(256);
+        small.setPlatformTimeout("30s");
+        var large = KnativeFixtures.function("large");
+        large.setMemory(1024);
+        large.setPlatformTimeout("PT2M0.5S");
+        Map<String, Object> service = documents(KnativeManifest.render(List.of(small, large),
+                KnativeFixtures.settings()).yaml()).get(0);
+        assertEquals("1024Mi", at(service, "spec.template.spec.containers.0.resources.requests.memory"));
+        assertEquals("1024Mi", at(service, "spec.template.spec.containers.0.resources.limits.memory"));
+        assertEquals(121, ((Number) at(service, "spec.template.spec.timeoutSeconds")).intValue());
+        Map<String, Object> plain = documents(RESULT.yaml()).get(0);
+        assertNull(at(plain, "spec.template.spec.containers.0.resources"));
+        assertNull(at(plain, "spec.template.spec.timeoutSeconds"));
+    }
+
+    @Test
+    void anApplicationThatConsumesChannelsNeverScalesToZero() {
+        KnativeManifest.Settings base = KnativeFixtures.settings();
+        KnativeManifest.Settings consuming = new KnativeManifest.Settings(base.service(), base.namespace(),
+                base.image(), base.broker(), base.env(), base.logicalSources(), 2, false, true);
+        Map<String, Object> annotations = at(documents(KnativeManifest.render(List.of(), consuming).yaml()).get(0),
+                "spec.template.metadata.annotations");
+        assertEquals("1", annotations.get("autoscaling.knative.dev/min-scale"));
+        assertNull(at(documents(RESULT.yaml()).get(0), "spec.template.metadata.annotations"));
     }
 
     @Test
