@@ -71,11 +71,12 @@ locals {
   async_dead_letter = {
     for key, arns in local.async_dead_letters : key => length(arns) == 1 ? arns[0] : null
   }
+  # Asynchronous retries (Lambda allows 0 to 2) for Lambdas with asynchronous sources; -1 for the others.
   async_retries = {
-    for key, l in local.lambdas : key => try(min(2, max([
-      for w in values(local.wirings) : max(concat([-1], [for f in w.functions : coalesce(local.functions[f].retries, -1)])...)
-      if w.lambda == key && contains(local.async_kinds, w.kind)
-    ]...)), -1)
+    for key, l in local.lambdas : key => (
+      length([for w in values(local.wirings) : w if w.lambda == key && contains(local.async_kinds, w.kind)]) > 0
+      ? min(2, var.infrastructure_retries) : -1
+    )
   }
 }
 
@@ -167,8 +168,7 @@ resource "aws_lambda_function" "this" {
   }
 }
 
-# Retries of asynchronous invocations (SNS, S3, EventBridge, schedules) from the functions' delivery.retries (Lambda
-# allows 0 to 2), and their on-failure destination when the deadLetter is not a queue or topic (a Lambda function or an
+# Retries of asynchronous invocations (SNS, S3, EventBridge, schedules): infrastructure_retries (Lambda allows 0 to 2), and their on-failure destination when the deadLetter is not a queue or topic (a Lambda function or an
 # event bus), which dead_letter_config cannot take.
 resource "aws_lambda_function_event_invoke_config" "this" {
   for_each = {

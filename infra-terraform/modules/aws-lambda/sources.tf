@@ -8,9 +8,6 @@ locals {
   source_timeout = {
     for n, s in var.sources : n => max(concat([var.timeout], [for w in values(local.wirings) : local.lambdas[w.lambda].timeout if w.source == n])...)
   }
-  source_retries = {
-    for n, s in var.sources : n => try(max([for f in lookup(local.source_functions, n, []) : local.functions[f].retries if local.functions[f].retries != null]...), null)
-  }
   source_dead_letter_queues = {
     for n, s in var.sources : n => distinct([
       for f in lookup(local.source_functions, n, []) : local.dead_letter_arns[f]
@@ -56,8 +53,8 @@ locals {
   }
   statement_ids = { for k, w in local.wirings : k => "eventloom-${w.kind}-${substr(local.source_names[w.source], 0, 60)}-${substr(sha1(w.source), 0, 8)}" }
 
-  # Stream and Kafka mappings: retries from delivery.retries, on-failure destination from deadLetter, unless the
-  # source says otherwise.
+  # Stream and Kafka mappings: infrastructure_retries (the functions retry delivery.retries times inside each
+  # invocation already), on-failure destination from deadLetter, unless the source says otherwise.
   on_failure = {
     for k, w in local.wirings : k => coalesce(
       var.sources[w.source].on_failure_arn,
@@ -65,11 +62,7 @@ locals {
     )
   }
   stream_retries = {
-    for k, w in local.wirings : k => (
-      var.sources[w.source].maximum_retry_attempts != null
-      ? var.sources[w.source].maximum_retry_attempts
-      : try(max([for f in w.functions : local.functions[f].retries if local.functions[f].retries != null]...), null)
-    )
+    for k, w in local.wirings : k => coalesce(var.sources[w.source].maximum_retry_attempts, var.infrastructure_retries)
   }
   # SQS mapping concurrency: the smallest maxConcurrency of the functions the queue feeds (Lambda allows 2 to 1000).
   sqs_concurrency = {
@@ -126,7 +119,7 @@ resource "aws_sqs_queue" "created" {
   redrive_policy = (
     each.value.dead_letter_arn != null || length(local.source_dead_letter_queues[each.key]) == 1 ? jsonencode({
       deadLetterTargetArn = coalesce(each.value.dead_letter_arn, try(local.source_dead_letter_queues[each.key][0], "-"))
-      maxReceiveCount     = coalesce(each.value.max_receive_count, try(local.source_retries[each.key] + 1, 5))
+      maxReceiveCount     = coalesce(each.value.max_receive_count, var.infrastructure_retries + 1)
     }) : null
   )
   tags = var.tags

@@ -89,7 +89,7 @@ variable "sources" {
       maximum_batching_window_in_seconds how long to gather a batch (sqs, kinesis, dynamodb, msk)
       starting_position                  TRIM_HORIZON or LATEST (kinesis, dynamodb, msk); default LATEST
       parallelization_factor             concurrent batches per shard (kinesis, dynamodb)
-      maximum_retry_attempts             stream retries; default: the largest delivery.retries of the functions
+      maximum_retry_attempts             stream/MSK retries; default: infrastructure_retries
       maximum_record_age_in_seconds      oldest record a stream mapping sends (kinesis, dynamodb)
       bisect_batch_on_function_error     split a failing batch (kinesis, dynamodb); default true
       maximum_concurrency                SQS mapping concurrency (2-1000); default: the functions' maxConcurrency
@@ -110,7 +110,7 @@ variable "sources" {
       visibility_timeout_seconds         of a created queue; default six times the longest Lambda timeout
       message_retention_seconds          of a created queue
       dead_letter_arn                    redrive target of a created queue; default: the functions' deadLetter ARN
-      max_receive_count                  receives before redrive (created queue); default delivery.retries + 1, or 5
+      max_receive_count                  receives before redrive (created queue); default infrastructure_retries + 1
   EOT
   type = map(object({
     kind                               = string
@@ -218,6 +218,23 @@ variable "sources" {
       !strcontains(n, ",") && !strcontains(n, "=") && !strcontains(coalesce(s.arn, s.event_source, "-"), ",")
     ])
     error_message = "Logical source names may not contain ',' or '=', nor identifiers ',': EVENTLOOM_LAMBDA_SOURCES is a comma-separated list of name=identifier."
+  }
+}
+
+variable "infrastructure_retries" {
+  description = <<-EOT
+    How many times AWS redelivers an event whose invocation still failed after the function's own retries
+    (delivery.retries, which run inside the invocation): a crash, a timeout, a throttle. It sets a created queue's
+    maxReceiveCount (this + 1), stream and Kafka mappings' maximum_retry_attempts and the asynchronous retries (at most
+    2); a source's max_receive_count or maximum_retry_attempts overrides it. An event is attempted at most
+    (delivery.retries + 1) x (infrastructure_retries + 1) times before its dead letter takes it.
+  EOT
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.infrastructure_retries >= 0 && var.infrastructure_retries <= 10000
+    error_message = "infrastructure_retries must be between 0 and 10000."
   }
 }
 

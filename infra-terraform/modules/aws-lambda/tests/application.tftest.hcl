@@ -139,9 +139,9 @@ run "one_event_source_mapping_per_queue_reporting_item_failures" {
   }
   assert {
     condition = jsondecode(aws_sqs_queue.created["orders-queue"].redrive_policy) == {
-      deadLetterTargetArn = "arn:aws:sqs:eu-west-1:111122223333:billing-dlq", maxReceiveCount = 4
+      deadLetterTargetArn = "arn:aws:sqs:eu-west-1:111122223333:billing-dlq", maxReceiveCount = 3
     }
-    error_message = "The created queue must redrive to bill's deadLetter (a logical sink resolved through dead_letter_targets) after retries + 1 receives."
+    error_message = "The created queue must redrive to bill's deadLetter (a logical sink resolved through dead_letter_targets) after infrastructure_retries + 1 receives, whatever bill's own delivery.retries (3)."
   }
   assert {
     condition     = aws_sqs_queue.created["orders-queue"].visibility_timeout_seconds == 900
@@ -164,7 +164,7 @@ run "streams_retry_bisect_and_report_item_failures" {
     condition = (aws_lambda_event_source_mapping.stream["orders/clicks"].maximum_retry_attempts == 2
       && aws_lambda_event_source_mapping.stream["orders/clicks"].starting_position == "TRIM_HORIZON"
     && aws_lambda_event_source_mapping.stream["orders/clicks"].destination_config[0].on_failure[0].destination_arn == "arn:aws:sns:eu-west-1:111122223333:clicks-failed")
-    error_message = "The clicks mapping must retry as track's delivery.retries and send failures to its deadLetter."
+    error_message = "The clicks mapping must retry infrastructure_retries times and send failures to track's deadLetter."
   }
   assert {
     condition     = length(aws_lambda_event_source_mapping.stream["orders/table-changes"].destination_config) == 0
@@ -217,8 +217,8 @@ run "policy_is_scoped_to_the_wired_sources" {
     error_message = "Failed asynchronous invocations (thumbnail's S3 events) must go to thumbnail's deadLetter."
   }
   assert {
-    condition     = aws_lambda_function_event_invoke_config.this["orders"].maximum_retry_attempts == 1
-    error_message = "Asynchronous retries must come from the functions' delivery.retries."
+    condition     = aws_lambda_function_event_invoke_config.this["orders"].maximum_retry_attempts == 2
+    error_message = "Asynchronous retries must be infrastructure_retries (at most 2), not the functions' delivery.retries."
   }
 }
 
@@ -301,5 +301,28 @@ run "http_api_proxies_everything_to_the_lambda" {
   assert {
     condition     = length(aws_lambda_function_url.this) == 0
     error_message = "No function URL unless asked."
+  }
+}
+
+# The functions retry inside each invocation (delivery.retries); AWS's redeliveries are counted apart, so attempts add
+# up to (delivery.retries + 1) x (infrastructure_retries + 1) instead of multiplying the function's count by itself.
+run "infrastructure_retries_are_their_own_setting" {
+  command = plan
+
+  variables {
+    infrastructure_retries = 0
+  }
+
+  assert {
+    condition     = jsondecode(aws_sqs_queue.created["orders-queue"].redrive_policy).maxReceiveCount == 1
+    error_message = "With infrastructure_retries = 0 a created queue redrives after the first failed receive."
+  }
+  assert {
+    condition     = aws_lambda_event_source_mapping.stream["orders/clicks"].maximum_retry_attempts == 0
+    error_message = "With infrastructure_retries = 0 a stream mapping does not retry a failed batch."
+  }
+  assert {
+    condition     = aws_lambda_function_event_invoke_config.this["orders"].maximum_retry_attempts == 0
+    error_message = "With infrastructure_retries = 0 asynchronous invocations are not retried."
   }
 }
