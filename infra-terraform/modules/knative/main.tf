@@ -96,3 +96,33 @@ resource "kubernetes_manifest" "this" {
   # Triggers need their Broker (Knative accepts Triggers before it, but would report them not ready until then).
   depends_on = [kubernetes_manifest.broker]
 }
+
+# kubernetes_manifest keeps only what it applied: the provider strips `status` from its `object`
+# (hashicorp/terraform-provider-kubernetes#1605). The addresses are read back from the cluster after the apply.
+data "kubernetes_resource" "service" {
+  for_each = toset(local.services)
+
+  api_version = local.documents[each.key].apiVersion
+  kind        = local.documents[each.key].kind
+
+  metadata {
+    name      = local.documents[each.key].metadata.name
+    namespace = var.namespace
+  }
+
+  depends_on = [kubernetes_manifest.this]
+}
+
+data "kubernetes_resource" "broker" {
+  count = var.create_broker ? 1 : 0
+
+  api_version = "eventing.knative.dev/v1"
+  kind        = "Broker"
+
+  metadata {
+    name      = var.broker_name
+    namespace = var.namespace
+  }
+
+  depends_on = [kubernetes_manifest.broker]
+}

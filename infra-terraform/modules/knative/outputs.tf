@@ -5,7 +5,7 @@ output "documents" {
 
 output "service_urls" {
   description = "URL of each Knative Service (status.url once ready), by Service name."
-  value       = { for key in local.services : local.documents[key].metadata.name => try(kubernetes_manifest.this[key].object.status.url, null) }
+  value       = { for key in local.services : local.documents[key].metadata.name => try(data.kubernetes_resource.service[key].object.status.url, null) }
 }
 
 output "triggers" {
@@ -15,5 +15,5 @@ output "triggers" {
 
 output "broker_url" {
   description = "Address of the Broker created by the module (status.address.url once ready); null when create_broker is false. Post CloudEvents here to reach the functions."
-  value       = try(kubernetes_manifest.broker[0].object.status.address.url, null)
+  value       = try(data.kubernetes_resource.broker[0].object.status.address.url, null)
 }
