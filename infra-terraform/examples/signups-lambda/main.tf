@@ -18,7 +18,6 @@ module "signups" {
   manifest_path   = "${local.app}/eventloom/manifest.json"
   zip_path        = "${local.app}/function.zip"
   name            = var.name
-  flavour         = "jvm"
   deployment_mode = "application"
   http            = "http-api"
 

@@ -1,8 +1,27 @@
 # The Lambda function(s), their roles and log groups.
 
 locals {
-  runtime = var.flavour == "jvm" ? "java21" : "provided.al2023"
-  handler = var.flavour == "jvm" ? "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest" : "bootstrap"
+  # What the build packaged (manifest.packaging, written by builds since it exists); the variables only fill in what
+  # an older manifest does not say, and a variable that contradicts the build fails the plan.
+  packaging    = try(local.manifest.packaging, {})
+  flavour      = coalesce(try(local.packaging.kind, null), var.flavour, "jvm")
+  architecture = coalesce(try(local.packaging.architecture, null), var.architecture, "x86_64")
+  runtime      = try(local.packaging.lambda.runtime, local.flavour == "jvm" ? "java21" : "provided.al2023")
+  handler      = try(local.packaging.lambda.handler, local.flavour == "jvm" ? "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest" : "bootstrap")
+  packaging_problems = concat(
+    var.flavour != null && var.flavour != local.flavour ? [format(
+      "flavour is \"%s\", but %s describes a %s build: drop flavour (the manifest says it), or deploy the package of the build it names.",
+      var.flavour, var.manifest_path, local.flavour
+    )] : [],
+    var.architecture != null && var.architecture != local.architecture ? [format(
+      "architecture is \"%s\", but the native executable of %s was built for %s: drop architecture, or build on (or for) %s.",
+      var.architecture, var.manifest_path, local.architecture, var.architecture
+    )] : [],
+    try(local.packaging.lambda, null) == null && try(local.packaging.kind, null) != null ? [format(
+      "%s describes a build without the Lambda binding (no packaging.lambda): add dev.eventloom:eventloom-lambda to the application.",
+      var.manifest_path
+    )] : [],
+  )
 
   # logical=identifier for every bound source, sorted by name: what the Lambda binding maps event source ARNs (or
   # EventBridge `source` values) back to logical names with.
@@ -11,7 +30,7 @@ locals {
   environment = {
     for key, l in local.lambdas : key => merge(
       { QUARKUS_HTTP_HOST_ENABLED = "false" },
-      var.flavour == "jvm" && var.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = var.java_tool_options } : {},
+      local.flavour == "jvm" && var.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = var.java_tool_options } : {},
       length(var.sources) > 0 ? { EVENTLOOM_LAMBDA_SOURCES = local.lambda_sources } : {},
       local.per_function ? { EVENTLOOM_LAMBDA_FUNCTIONS = join(",", l.functions) } : {},
       var.environment,
@@ -21,8 +40,9 @@ locals {
   # What the manifest asks that this configuration cannot give; the plan fails and lists all of it, per Lambda.
   problems = {
     for key, l in local.lambdas : key => concat(
+      local.packaging_problems,
       [for t in local.missing_sources : format(
-        "Function '%s' (its trigger no. %d) uses logical source '%s', which var.sources does not bind. Add it to sources, e.g. sources = { \"%s\" = { kind = \"sqs\" } } to create a queue, or { kind = \"sns\", arn = \"arn:aws:sns:...\" } to bind an existing topic.",
+        "Function '%s' (its trigger no. %d) uses logical source '%s', which var.sources does not bind. Add it to sources, e.g. sources = { \"%s\" = { kind = \"sqs\", create = true } } to create a queue, or { kind = \"sns\", arn = \"arn:aws:sns:...\" } to bind an existing topic.",
         t.function, t.index + 1, t.source, t.source
       ) if t.lambda == key],
       [for w in values(local.wirings) : format(
@@ -130,7 +150,7 @@ resource "aws_lambda_function" "this" {
   source_code_hash               = fileexists(var.zip_path) ? filebase64sha256(var.zip_path) : null
   runtime                        = local.runtime
   handler                        = local.handler
-  architectures                  = [var.architecture]
+  architectures                  = [local.architecture]
   memory_size                    = each.value.memory_size
   timeout                        = each.value.timeout
   reserved_concurrent_executions = var.reserved_concurrency

@@ -15,23 +15,23 @@ variable "name" {
 }
 
 variable "flavour" {
-  description = "How the application was built: \"jvm\" (runtime java21, Quarkus's stream handler) or \"native\" (runtime provided.al2023, the bootstrap executable in the zip)."
+  description = "How the application was built: \"jvm\" (runtime java21, Quarkus's stream handler) or \"native\" (runtime provided.al2023, the bootstrap executable in the zip). Default: what the manifest's packaging says (jvm for manifests without it); a value that contradicts the manifest fails the plan."
   type        = string
-  default     = "jvm"
+  default     = null
 
   validation {
-    condition     = contains(["jvm", "native"], var.flavour)
+    condition     = var.flavour == null || contains(["jvm", "native"], coalesce(var.flavour, "jvm"))
     error_message = "flavour must be \"jvm\" or \"native\"."
   }
 }
 
 variable "architecture" {
-  description = "Instruction set of the Lambda function(s): \"x86_64\" or \"arm64\". A native zip must have been built for it."
+  description = "Instruction set of the Lambda function(s): \"x86_64\" or \"arm64\". Default: the one a native build was made for (the manifest says it), else x86_64; a value that contradicts a native build fails the plan."
   type        = string
-  default     = "x86_64"
+  default     = null
 
   validation {
-    condition     = contains(["x86_64", "arm64"], var.architecture)
+    condition     = var.architecture == null || contains(["x86_64", "arm64"], coalesce(var.architecture, "x86_64"))
     error_message = "architecture must be \"x86_64\" or \"arm64\"."
   }
 }

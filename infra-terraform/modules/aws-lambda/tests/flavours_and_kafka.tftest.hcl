@@ -157,3 +157,40 @@ run "msk_topics_and_consumer_groups_are_scoped" {
     error_message = "No statement may allow \"*\" or \"service:*\"."
   }
 }
+
+# The manifest says what the build packaged: the module takes the runtime, handler and architecture from it.
+run "the_packaging_comes_from_the_manifest" {
+  command = plan
+
+  variables {
+    manifest_path = "tests/fixtures/native-arm64.json"
+  }
+
+  assert {
+    condition = (aws_lambda_function.this["native-plain"].runtime == "provided.al2023" && aws_lambda_function.this["native-plain"].handler == "bootstrap"
+    && aws_lambda_function.this["native-plain"].architectures == tolist(["arm64"]))
+    error_message = "A native arm64 build is deployed as one, with no variable saying so."
+  }
+}
+
+run "a_flavour_that_contradicts_the_build_fails_the_plan" {
+  command = plan
+
+  variables {
+    manifest_path = "tests/fixtures/native-arm64.json"
+    flavour       = "jvm"
+  }
+
+  expect_failures = [aws_lambda_function.this]
+}
+
+run "an_architecture_that_contradicts_a_native_build_fails_the_plan" {
+  command = plan
+
+  variables {
+    manifest_path = "tests/fixtures/native-arm64.json"
+    architecture  = "x86_64"
+  }
+
+  expect_failures = [aws_lambda_function.this]
+}

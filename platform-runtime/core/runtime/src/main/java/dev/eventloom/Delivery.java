@@ -60,8 +60,11 @@ public @interface Delivery {
     String maxBackoffDelay() default "";
 
     /**
-     * Where events go when every attempt failed: an {@code http://} or {@code https://} URL (the event is POSTed as a
-     * binary-mode CloudEvent) or {@code channel:<name>}, an outgoing messaging channel. Empty: no dead letter.
+     * Where events go when every attempt failed. The runtime sends them to an {@code http://} or {@code https://} URL
+     * (POSTed as a binary-mode CloudEvent) or to {@code channel:<name>}, an outgoing messaging channel. An AWS ARN
+     * ({@code arn:aws:sqs:...}) or a plain name ({@code billing-dlq}, bound by deployment) is the infrastructure's: the
+     * runtime reports the failure to the transport and the source's redrive policy or on-failure destination takes
+     * the event. Empty: no dead letter.
      */
     String deadLetter() default "";
 

@@ -44,6 +44,8 @@ class ManifestIT {
         JsonNode manifest = JSON.readTree(DIR.resolve("manifest.json").toFile());
         assertEquals(1, manifest.get("manifestVersion").asInt());
         assertEquals("greeting", manifest.at("/application/name").asText());
+        assertEquals("jvm", manifest.at("/packaging/kind").asText(), "a JVM build");
+        assertTrue(manifest.at("/packaging/lambda").isMissingNode(), "no Lambda binding, no Lambda runtime");
         List<String> names = StreamSupport.stream(manifest.get("functions").spliterator(), false)
                 .map(f -> f.get("name").asText()).toList();
         assertEquals(List.of("greet", "guestbook", "hello", "sign", "vip-welcome"), names);

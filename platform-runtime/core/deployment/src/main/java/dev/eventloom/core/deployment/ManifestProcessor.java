@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.ApplicationInfoBuildItem;
 import io.quarkus.deployment.builditem.GeneratedFileSystemResourceBuildItem;
+import io.quarkus.deployment.pkg.NativeConfig;
 
 /**
  * Writes {@code target/eventloom/manifest.json}, what the application declares, for deployment tooling, with its JSON
@@ -35,11 +37,18 @@ class ManifestProcessor {
 
     @BuildStep
     void manifest(ApplicationInfoBuildItem application, List<EventFunctionBuildItem> functions,
+            NativeConfig nativeConfig, Optional<LambdaPackagingBuildItem> lambda,
             BuildProducer<GeneratedFileSystemResourceBuildItem> files) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode manifest = json.createObjectNode();
         manifest.put("manifestVersion", MANIFEST_VERSION);
         manifest.putObject("application").put("name", application.getName()).put("version", application.getVersion());
+        ObjectNode packaging = manifest.putObject("packaging").put("kind", nativeConfig.enabled() ? "native" : "jvm");
+        if (nativeConfig.enabled()) {
+            // A native executable runs on the instruction set it was built for.
+            packaging.put("architecture", architecture(System.getProperty("os.arch")));
+        }
+        lambda.ifPresent(l -> packaging.putObject("lambda").put("runtime", l.runtime()).put("handler", l.handler()));
         TreeSet<String> sources = new TreeSet<>();
         ArrayNode list = json.createArrayNode();
         functions.stream().map(EventFunctionBuildItem::metadata).sorted(Comparator.comparing(FunctionMetadata::getName))
@@ -56,6 +65,15 @@ class ManifestProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the Eventloom manifest", e);
         }
+    }
+
+    /** The architecture as AWS Lambda names it. */
+    static String architecture(String osArch) {
+        return switch (osArch.toLowerCase(Locale.ROOT)) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> osArch;
+        };
     }
 
     private static ObjectNode function(ObjectMapper json, FunctionMetadata function, TreeSet<String> sources) {

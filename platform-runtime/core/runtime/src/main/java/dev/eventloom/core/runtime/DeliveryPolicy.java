@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import dev.eventloom.Delivery.Backoff;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -15,6 +16,9 @@ import io.quarkus.runtime.configuration.DurationConverter;
  */
 public record DeliveryPolicy(int retries, Backoff backoff, Duration backoffDelay, Duration maxBackoffDelay,
         String deadLetter, int maxConcurrency, boolean idempotent, Duration idempotencyTtl, boolean ordered) {
+
+    private static final Pattern ARN = Pattern.compile("arn:[^:\\s]+:[^:\\s]+:[^:\\s]*:[^:\\s]*:\\S+");
+    private static final Pattern SINK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public static final DeliveryPolicy DEFAULT = new DeliveryPolicy(0, Backoff.EXPONENTIAL, Duration.ofMillis(100),
             Duration.ofSeconds(30), null, 0, false, Duration.ofHours(1), false);
@@ -50,7 +54,8 @@ public record DeliveryPolicy(int retries, Backoff backoff, Duration backoffDelay
         if (deadLetter != null && deadLetter.isBlank()) {
             deadLetter = null;
         }
-        String invalid = deadLetter == null ? null : invalidDestination(deadLetter);
+        String invalid = deadLetter == null || infrastructureDeadLetter(deadLetter) ? null
+                : invalidDestination(deadLetter);
         if (invalid != null) {
             problems.add(where + ": dead-letter '" + deadLetter + "' " + invalid);
         }
@@ -74,7 +79,23 @@ public record DeliveryPolicy(int retries, Backoff backoff, Duration backoffDelay
                 ordered);
     }
 
-    /** Why a dead-letter destination cannot be used, or {@code null} when it can. */
+    /**
+     * Whether a dead letter belongs to the infrastructure: an AWS ARN ({@code arn:aws:sqs:<region>:<account>:<queue>})
+     * or the name of a logical sink that deployment binds (the Terraform module's {@code dead_letter_targets}). The
+     * runtime sends nothing there: after the last attempt the failure goes back to the transport (a batch item failure,
+     * a failed invocation, an error status), and the source's redrive policy, on-failure destination or dead-letter sink
+     * takes the event. Deployment wires that from the manifest.
+     */
+    public static boolean infrastructureDeadLetter(String deadLetter) {
+        return deadLetter != null && (ARN.matcher(deadLetter).matches() || SINK_NAME.matcher(deadLetter).matches());
+    }
+
+    /** The dead letter the runtime sends failed events to itself (a URL or a channel); {@code null} when none. */
+    public String sentDeadLetter() {
+        return deadLetter == null || infrastructureDeadLetter(deadLetter) ? null : deadLetter;
+    }
+
+    /** Why a destination of replies or dead letters cannot be used, or {@code null} when it can. */
     public static String invalidDestination(String destination) {
         if (destination.startsWith("channel:")) {
             return destination.length() > "channel:".length() ? null : "names no channel; write channel:<name>";
@@ -87,7 +108,8 @@ public record DeliveryPolicy(int retries, Backoff backoff, Duration backoffDelay
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        return "is neither an http(s) URL nor channel:<name>";
+        return "is neither an http(s) URL nor channel:<name> (dead letters may also be an AWS ARN or the name of a "
+                + "sink that deployment binds, such as billing-dlq)";
     }
 
     private static int pick(Integer override, Integer written, int fallback) {

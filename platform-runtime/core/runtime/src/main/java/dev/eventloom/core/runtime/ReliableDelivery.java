@@ -206,7 +206,10 @@ final class ReliableDelivery {
                 metrics.success();
                 admission.release();
                 done.accept(reply, null);
-            } else if (policy.deadLetter() == null && (policy.retries() == 0 || !retryable(failure))) {
+            } else if (policy.sentDeadLetter() == null && (policy.retries() == 0 || !retryable(failure))) {
+                if (policy.deadLetter() != null) {
+                    infrastructureTakesIt(function, event, 1);
+                }
                 EventDispatcher.log(function, event, failure);
                 metrics.failure();
                 admission.release();
@@ -242,7 +245,10 @@ final class ReliableDelivery {
         DeliveryPolicy policy = function.delivery();
         FunctionMetrics metrics = function.metrics();
         EventDispatcher.log(function, event, failure);
-        if (policy.deadLetter() == null) {
+        if (policy.sentDeadLetter() == null) {
+            if (policy.deadLetter() != null) {
+                infrastructureTakesIt(function, event, attempts);
+            }
             metrics.failure();
             return Uni.createFrom().failure(failure);
         }
@@ -261,6 +267,12 @@ final class ReliableDelivery {
                     failure.addSuppressed(sendFailure);
                     return failure;
                 });
+    }
+
+    private static void infrastructureTakesIt(EventFunction function, CloudEvent event, int attempts) {
+        LOG.warnf("[EVL-0304] Event %s failed after %d attempt(s) of function '%s'; its dead letter %s belongs to the "
+                + "infrastructure, so the failure goes back to the transport, whose redrive policy or on-failure "
+                + "destination takes it", event.getId(), attempts, function.name(), function.delivery().deadLetter());
     }
 
     /** The event as it arrived, attributes and data intact, with what went wrong as extensions. */

@@ -71,11 +71,35 @@ class DeliveryPolicyTest {
     }
 
     @Test
-    void deadLetterDestinationsAreUrlsOrChannels() {
+    void sentDestinationsAreUrlsOrChannels() {
         assertNull(DeliveryPolicy.invalidDestination("https://dlq.example/x"));
         assertNull(DeliveryPolicy.invalidDestination("channel:orders-dlq"));
         assertTrue(DeliveryPolicy.invalidDestination("channel:") != null);
-        assertTrue(DeliveryPolicy.invalidDestination("orders-dlq") != null);
+        assertTrue(DeliveryPolicy.invalidDestination("orders-dlq") != null, "a reply sink must be sendable");
+    }
+
+    @Test
+    void deadLettersMayAlsoBeTheInfrastructures() {
+        for (String infrastructure : List.of("arn:aws:sqs:eu-west-1:123456789012:orders-dlq",
+                "arn:aws:sns:eu-west-1:123456789012:failed", "arn:aws:lambda:eu-west-1:123456789012:function:fix",
+                "billing-dlq", "orders.dead_letters")) {
+            List<String> problems = new ArrayList<>();
+            DeliveryPolicy policy = DeliveryPolicy.of(null, new DeliveryPolicy.Settings(null, null, null, null,
+                    infrastructure, null, null, null, null), problems, "f");
+            assertTrue(problems.isEmpty(), infrastructure + ": " + problems);
+            assertTrue(DeliveryPolicy.infrastructureDeadLetter(infrastructure), infrastructure);
+            assertNull(policy.sentDeadLetter(), "the runtime sends nothing to " + infrastructure);
+            assertEquals(infrastructure, policy.deadLetter());
+        }
+        for (String sent : List.of("https://dlq.example/x", "channel:orders-dlq")) {
+            assertFalse(DeliveryPolicy.infrastructureDeadLetter(sent), sent);
+        }
+        for (String wrong : List.of("arn:aws:sqs", "ftp://x", "two words", "-leading-dash")) {
+            List<String> problems = new ArrayList<>();
+            DeliveryPolicy.of(null, new DeliveryPolicy.Settings(null, null, null, null, wrong, null, null, null, null),
+                    problems, "f");
+            assertEquals(1, problems.size(), wrong + ": " + problems);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.eventloom.lambda.deployment;
 
+import dev.eventloom.core.deployment.LambdaPackagingBuildItem;
 import dev.eventloom.lambda.runtime.LambdaDefaults;
 import dev.eventloom.lambda.runtime.LambdaEventHandler;
 import io.quarkus.amazon.lambda.deployment.ProvidedAmazonLambdaHandlerBuildItem;
@@ -8,6 +9,7 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
+import io.quarkus.deployment.pkg.NativeConfig;
 
 /**
  * Makes the application one AWS Lambda: {@link LambdaEventHandler} is the handler quarkus-amazon-lambda calls, and
@@ -26,6 +28,14 @@ class EventloomLambdaProcessor {
     @BuildStep
     ProvidedAmazonLambdaHandlerBuildItem handler() {
         return new ProvidedAmazonLambdaHandlerBuildItem(LambdaEventHandler.class, "Eventloom");
+    }
+
+    /** What the manifest tells deployment: AWS's java21 runtime with Quarkus's handler, or a native bootstrap. */
+    @BuildStep
+    LambdaPackagingBuildItem packaging(NativeConfig nativeConfig) {
+        return nativeConfig.enabled() ? new LambdaPackagingBuildItem("provided.al2023", "bootstrap")
+                : new LambdaPackagingBuildItem("java21",
+                        "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
     }
 
     @BuildStep
