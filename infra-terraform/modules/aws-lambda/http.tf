@@ -20,6 +20,32 @@ resource "aws_apigatewayv2_api" "this" {
   description   = "Eventloom ${local.application}"
   protocol_type = "HTTP"
   tags          = var.tags
+
+  dynamic "cors_configuration" {
+    for_each = var.cors_configuration == null ? [] : [var.cors_configuration]
+    content {
+      allow_credentials = cors_configuration.value.allow_credentials
+      allow_headers     = cors_configuration.value.allow_headers
+      allow_methods     = cors_configuration.value.allow_methods
+      allow_origins     = cors_configuration.value.allow_origins
+      expose_headers    = cors_configuration.value.expose_headers
+      max_age           = cors_configuration.value.max_age
+    }
+  }
+}
+
+resource "aws_apigatewayv2_authorizer" "jwt" {
+  count = local.http_api && var.jwt_authorizer != null ? 1 : 0
+
+  api_id           = aws_apigatewayv2_api.this[0].id
+  name             = "${local.base_name}-jwt"
+  authorizer_type  = "JWT"
+  identity_sources = ["$request.header.Authorization"]
+
+  jwt_configuration {
+    issuer   = var.jwt_authorizer.issuer
+    audience = var.jwt_authorizer.audience
+  }
 }
 
 resource "aws_apigatewayv2_integration" "this" {
@@ -28,7 +54,7 @@ resource "aws_apigatewayv2_integration" "this" {
   api_id                 = aws_apigatewayv2_api.this[0].id
   integration_type       = "AWS_PROXY"
   integration_method     = "POST"
-  integration_uri        = aws_lambda_function.this[each.key].invoke_arn
+  integration_uri        = local.targets[each.key].invoke_arn
   payload_format_version = "2.0"
 }
 
@@ -38,6 +64,9 @@ resource "aws_apigatewayv2_route" "this" {
   api_id    = aws_apigatewayv2_api.this[0].id
   route_key = each.key
   target    = "integrations/${aws_apigatewayv2_integration.this[each.value].id}"
+
+  authorization_type = var.jwt_authorizer == null ? "NONE" : "JWT"
+  authorizer_id      = var.jwt_authorizer == null ? null : aws_apigatewayv2_authorizer.jwt[0].id
 }
 
 resource "aws_apigatewayv2_stage" "this" {
@@ -47,6 +76,14 @@ resource "aws_apigatewayv2_stage" "this" {
   name        = "$default"
   auto_deploy = true
   tags        = var.tags
+
+  dynamic "default_route_settings" {
+    for_each = var.http_api_throttling == null ? [] : [var.http_api_throttling]
+    content {
+      throttling_rate_limit  = default_route_settings.value.rate_limit
+      throttling_burst_limit = default_route_settings.value.burst_limit
+    }
+  }
 }
 
 resource "aws_lambda_permission" "http_api" {
@@ -55,6 +92,7 @@ resource "aws_lambda_permission" "http_api" {
   statement_id  = "eventloom-http-api"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.this[each.key].function_name
+  qualifier     = local.targets[each.key].qualifier
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.this[0].execution_arn}/*/*"
 }
@@ -63,5 +101,6 @@ resource "aws_lambda_function_url" "this" {
   for_each = var.http == "function-url" ? local.lambdas : {}
 
   function_name      = aws_lambda_function.this[each.key].function_name
+  qualifier          = local.targets[each.key].qualifier
   authorization_type = var.function_url_auth_type
 }

@@ -81,12 +81,13 @@ locals {
         Action   = ["kafka-cluster:AlterGroup", "kafka-cluster:DescribeGroup"]
         Resource = ["${replace(local.source_arns[w.source], ":cluster/", ":group/")}/${coalesce(var.sources[w.source].consumer_group_id, "*")}"]
       } if w.lambda == key && w.kind == "msk"],
-      length([for w in values(local.wirings) : w if w.lambda == key && w.kind == "msk"]) == 0 ? [] : [{
-        Sid    = "ReachClusterNetwork"
+      length([for w in values(local.wirings) : w if w.lambda == key && w.kind == "msk"]) == 0 && length(var.vpc_subnet_ids) == 0 ? [] : [{
+        Sid    = "ReachVpcNetwork"
         Effect = "Allow"
         Action = [
           "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces",
           "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
+          "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
         ]
         Resource = ["*"]
       }],

@@ -8,7 +8,19 @@ locals {
   architecture = coalesce(try(local.packaging.architecture, null), var.architecture, "x86_64")
   runtime      = try(local.packaging.lambda.runtime, local.flavour == "jvm" ? "java21" : "provided.al2023")
   handler      = try(local.packaging.lambda.handler, local.flavour == "jvm" ? "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest" : "bootstrap")
+  publish      = var.publish || var.snap_start
+
+  # What triggers invoke: the alias when versions are published, else the function itself.
+  targets = {
+    for key, l in local.lambdas : key => {
+      arn        = local.publish ? aws_lambda_alias.this[key].arn : aws_lambda_function.this[key].arn
+      invoke_arn = local.publish ? aws_lambda_alias.this[key].invoke_arn : aws_lambda_function.this[key].invoke_arn
+      qualifier  = local.publish ? aws_lambda_alias.this[key].name : null
+    }
+  }
+
   packaging_problems = concat(
+    var.snap_start && local.flavour != "jvm" ? ["snap_start is for the JVM flavour: a native executable starts without it."] : [],
     var.flavour != null && var.flavour != local.flavour ? [format(
       "flavour is \"%s\", but %s describes a %s build: drop flavour (the manifest says it), or deploy the package of the build it names.",
       var.flavour, var.manifest_path, local.flavour
@@ -154,6 +166,22 @@ resource "aws_lambda_function" "this" {
   memory_size                    = each.value.memory_size
   timeout                        = each.value.timeout
   reserved_concurrent_executions = var.reserved_concurrency
+  publish                        = local.publish
+
+  dynamic "snap_start" {
+    for_each = var.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+
+  dynamic "vpc_config" {
+    for_each = length(var.vpc_subnet_ids) > 0 ? [1] : []
+    content {
+      subnet_ids         = var.vpc_subnet_ids
+      security_group_ids = var.vpc_security_group_ids
+    }
+  }
 
   environment {
     variables = local.environment[each.key]
@@ -188,6 +216,15 @@ resource "aws_lambda_function" "this" {
   }
 }
 
+resource "aws_lambda_alias" "this" {
+  for_each = local.publish ? local.lambdas : {}
+
+  name             = var.alias_name
+  description      = "What Eventloom's triggers invoke: the version published last."
+  function_name    = aws_lambda_function.this[each.key].function_name
+  function_version = aws_lambda_function.this[each.key].version
+}
+
 # Retries of asynchronous invocations (SNS, S3, EventBridge, schedules): infrastructure_retries (Lambda allows 0 to 2), and their on-failure destination when the deadLetter is not a queue or topic (a Lambda function or an
 # event bus), which dead_letter_config cannot take.
 resource "aws_lambda_function_event_invoke_config" "this" {
@@ -197,6 +234,7 @@ resource "aws_lambda_function_event_invoke_config" "this" {
   }
 
   function_name          = aws_lambda_function.this[each.key].function_name
+  qualifier              = local.targets[each.key].qualifier
   maximum_retry_attempts = local.async_retries[each.key] >= 0 ? local.async_retries[each.key] : null
 
   dynamic "destination_config" {

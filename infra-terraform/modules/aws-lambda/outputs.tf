@@ -8,6 +8,16 @@ output "function_arns" {
   value       = { for key, f in aws_lambda_function.this : key => f.arn }
 }
 
+output "invoke_arns" {
+  description = "What API Gateway and other services integrate with to invoke each Lambda (the alias when versions are published), by Lambda."
+  value       = { for key, t in local.targets : key => t.invoke_arn }
+}
+
+output "alias_arns" {
+  description = "ARN of the alias triggers invoke, by Lambda; empty unless versions are published (publish, snap_start)."
+  value       = { for key, a in aws_lambda_alias.this : key => a.arn }
+}
+
 output "functions_served" {
   description = "The manifest functions each Lambda function serves, by Lambda (keys as in function_names)."
   value       = { for key, l in local.lambdas : key => l.functions }

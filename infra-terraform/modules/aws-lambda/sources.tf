@@ -147,7 +147,7 @@ resource "aws_lambda_event_source_mapping" "sqs" {
   for_each = local.sqs_wirings
 
   event_source_arn                   = local.source_arns[each.value.source]
-  function_name                      = aws_lambda_function.this[each.value.lambda].arn
+  function_name                      = local.targets[each.value.lambda].arn
   enabled                            = var.sources[each.value.source].enabled
   batch_size                         = var.sources[each.value.source].batch_size
   maximum_batching_window_in_seconds = var.sources[each.value.source].maximum_batching_window_in_seconds
@@ -167,7 +167,7 @@ resource "aws_lambda_event_source_mapping" "stream" {
   for_each = local.stream_wirings
 
   event_source_arn                   = local.source_arns[each.value.source]
-  function_name                      = aws_lambda_function.this[each.value.lambda].arn
+  function_name                      = local.targets[each.value.lambda].arn
   enabled                            = var.sources[each.value.source].enabled
   batch_size                         = var.sources[each.value.source].batch_size
   maximum_batching_window_in_seconds = var.sources[each.value.source].maximum_batching_window_in_seconds
@@ -194,7 +194,7 @@ resource "aws_lambda_event_source_mapping" "kafka" {
   for_each = local.kafka_wirings
 
   event_source_arn                   = local.source_arns[each.value.source]
-  function_name                      = aws_lambda_function.this[each.value.lambda].arn
+  function_name                      = local.targets[each.value.lambda].arn
   enabled                            = var.sources[each.value.source].enabled
   batch_size                         = var.sources[each.value.source].batch_size
   maximum_batching_window_in_seconds = var.sources[each.value.source].maximum_batching_window_in_seconds
@@ -228,6 +228,7 @@ resource "aws_lambda_permission" "sns" {
   statement_id  = local.statement_ids[each.key]
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.this[each.value.lambda].function_name
+  qualifier     = local.targets[each.value.lambda].qualifier
   principal     = "sns.amazonaws.com"
   source_arn    = local.source_arns[each.value.source]
 }
@@ -237,7 +238,7 @@ resource "aws_sns_topic_subscription" "this" {
 
   topic_arn           = local.source_arns[each.value.source]
   protocol            = "lambda"
-  endpoint            = aws_lambda_function.this[each.value.lambda].arn
+  endpoint            = local.targets[each.value.lambda].arn
   filter_policy       = var.sources[each.value.source].sns_filter_policy
   filter_policy_scope = var.sources[each.value.source].sns_filter_policy_scope
 
@@ -250,6 +251,7 @@ resource "aws_lambda_permission" "s3" {
   statement_id   = local.statement_ids[each.key]
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.this[each.value.lambda].function_name
+  qualifier      = local.targets[each.value.lambda].qualifier
   principal      = "s3.amazonaws.com"
   source_arn     = local.source_arns[each.value.source]
   source_account = data.aws_caller_identity.current[0].account_id
@@ -266,7 +268,7 @@ resource "aws_s3_bucket_notification" "this" {
     for_each = each.value
     content {
       id                  = local.wiring_names[lambda_function.value]
-      lambda_function_arn = aws_lambda_function.this[local.wirings[lambda_function.value].lambda].arn
+      lambda_function_arn = local.targets[local.wirings[lambda_function.value].lambda].arn
       events              = var.sources[local.wirings[lambda_function.value].source].s3_events
       filter_prefix       = var.sources[local.wirings[lambda_function.value].source].s3_filter_prefix
       filter_suffix       = var.sources[local.wirings[lambda_function.value].source].s3_filter_suffix
@@ -292,7 +294,7 @@ resource "aws_cloudwatch_event_target" "pattern" {
   rule           = aws_cloudwatch_event_rule.pattern[each.key].name
   event_bus_name = var.sources[each.value.source].event_bus_name
   target_id      = "eventloom"
-  arn            = aws_lambda_function.this[each.value.lambda].arn
+  arn            = local.targets[each.value.lambda].arn
 }
 
 resource "aws_cloudwatch_event_target" "schedule" {
@@ -301,7 +303,7 @@ resource "aws_cloudwatch_event_target" "schedule" {
   rule           = local.schedule_rules[each.value.source].name
   event_bus_name = local.schedule_rules[each.value.source].bus
   target_id      = substr(local.lambdas[each.value.lambda].function_name, 0, 64)
-  arn            = aws_lambda_function.this[each.value.lambda].arn
+  arn            = local.targets[each.value.lambda].arn
   input          = var.sources[each.value.source].schedule_input
 }
 
@@ -311,6 +313,7 @@ resource "aws_lambda_permission" "events" {
   statement_id  = local.statement_ids[each.key]
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.this[each.value.lambda].function_name
+  qualifier     = local.targets[each.value.lambda].qualifier
   principal     = "events.amazonaws.com"
   source_arn    = each.value.kind == "schedule" ? local.source_arns[each.value.source] : aws_cloudwatch_event_rule.pattern[each.key].arn
 }

@@ -329,3 +329,64 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "snap_start" {
+  description = "Lambda SnapStart for the JVM flavour: every published version is initialised once and restored from a snapshot on cold start. Publishes versions and points every trigger at the alias (see publish)."
+  type        = bool
+  default     = false
+}
+
+variable "publish" {
+  description = "Publish a version on every change and create the alias alias_name on it; event source mappings, subscriptions, rules, notifications and the HTTP integration then invoke the alias. Implied by snap_start."
+  type        = bool
+  default     = false
+}
+
+variable "alias_name" {
+  description = "Name of the alias created when versions are published."
+  type        = string
+  default     = "live"
+}
+
+variable "vpc_subnet_ids" {
+  description = "Subnets the Lambda function(s) run in, to reach resources in a VPC; empty: no VPC. The role gets the network-interface permissions Lambda needs."
+  type        = list(string)
+  default     = []
+}
+
+variable "vpc_security_group_ids" {
+  description = "Security groups of the Lambda function(s) in the VPC (with vpc_subnet_ids)."
+  type        = list(string)
+  default     = []
+}
+
+variable "cors_configuration" {
+  description = "CORS of the HTTP API (http = \"http-api\"), as aws_apigatewayv2_api takes it; null: none."
+  type = object({
+    allow_credentials = optional(bool)
+    allow_headers     = optional(list(string))
+    allow_methods     = optional(list(string))
+    allow_origins     = optional(list(string))
+    expose_headers    = optional(list(string))
+    max_age           = optional(number)
+  })
+  default = null
+}
+
+variable "jwt_authorizer" {
+  description = "A JWT authorizer every route of the HTTP API requires (an OIDC issuer and the audiences it accepts, e.g. a Cognito user pool); null: the routes are open."
+  type = object({
+    issuer   = string
+    audience = list(string)
+  })
+  default = null
+}
+
+variable "http_api_throttling" {
+  description = "Default route throttling of the HTTP API's stage: requests per second and burst; null: the account's limits."
+  type = object({
+    rate_limit  = number
+    burst_limit = number
+  })
+  default = null
+}
