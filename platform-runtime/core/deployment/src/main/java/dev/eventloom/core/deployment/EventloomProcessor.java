@@ -19,6 +19,7 @@ import org.jboss.jandex.Type;
 import dev.eventloom.EventContext;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.AbsentBindings;
+import dev.eventloom.core.runtime.LocalBroker;
 import dev.eventloom.core.runtime.EventLoopDefaults;
 import dev.eventloom.core.runtime.Execution;
 import dev.eventloom.core.runtime.EventloomRecorder;
@@ -75,8 +76,8 @@ class EventloomProcessor {
     @BuildStep
     AdditionalBeanBuildItem beans(Capabilities capabilities) {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(FunctionRegistry.class, EventDispatcher.class, ReplySink.class, EventSinks.class,
-                        InMemoryIdempotencyStore.class)
+                .addBeanClasses(FunctionRegistry.class, EventDispatcher.class, ReplySink.class, LocalBroker.class,
+                        EventSinks.class, InMemoryIdempotencyStore.class)
                 .addBeanClass(capabilities.isPresent(Capability.VERTX) ? VertxExecution.class : ThreadExecution.class)
                 .setUnremovable()
                 .build();
@@ -111,6 +112,13 @@ class EventloomProcessor {
             }
         }
         recorder.reportAbsentBindings(absent);
+    }
+
+    /** On shutdown the local broker's deliveries in flight are waited for: see {@link LocalBroker}. */
+    @BuildStep
+    io.quarkus.deployment.builditem.ShutdownListenerBuildItem drainLocalBroker() {
+        return new io.quarkus.deployment.builditem.ShutdownListenerBuildItem(
+                new dev.eventloom.core.runtime.LocalBrokerShutdown());
     }
 
     /** One event loop per CPU unless the application sets another count: see {@link EventLoopDefaults}. */

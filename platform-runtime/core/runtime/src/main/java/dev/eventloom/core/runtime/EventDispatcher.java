@@ -36,12 +36,14 @@ public class EventDispatcher {
     private final ReplySink replySink;
     private final EventSinks sinks;
     private final Execution execution;
+    private final LocalBroker broker;
     private final Map<String, String> logicalSources = new HashMap<>();
 
     @Inject
     EventDispatcher(FunctionRegistry registry, ObjectMapper mapper, EventloomConfig config, Execution execution,
-            EventSinks sinks, IdempotencyStore idempotency, ReplySink replySink) {
+            EventSinks sinks, IdempotencyStore idempotency, ReplySink replySink, LocalBroker broker) {
         this.registry = registry;
+        this.broker = broker;
         this.replySink = replySink;
         this.sinks = sinks;
         this.replies = new Replies(mapper);
@@ -92,9 +94,17 @@ public class EventDispatcher {
                         }));
             }
             String logical = logicalSource != null ? logicalSource : logicalSource(event);
-            return execution.onCaller(reliable.deliver(function, event, transport.deadline(),
-                    () -> attempt(function, event, transport, logical)));
+            Uni<CloudEvent> reply = reliable.deliver(function, event, transport.deadline(),
+                    () -> attempt(function, event, transport, logical));
+            return execution.onCaller(broker.enabled() ? reply.invoke(r -> routeCopy(function, r)) : reply);
         });
+    }
+
+    /** A reply the caller gets is also routed in process when the local broker runs, as a Broker routes replies. */
+    private void routeCopy(EventFunction function, CloudEvent reply) {
+        if (reply != null) {
+            broker.route(function.name(), reply);
+        }
     }
 
     /**
@@ -107,7 +117,12 @@ public class EventDispatcher {
      */
     public void deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource,
             BiConsumer<CloudEvent, Throwable> done) {
-        deliver(function, event, transport, logicalSource, false, done);
+        deliver(function, event, transport, logicalSource, false, !broker.enabled() ? done : (reply, failure) -> {
+            if (failure == null) {
+                routeCopy(function, reply);
+            }
+            done.accept(reply, failure);
+        });
     }
 
     private void deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource,

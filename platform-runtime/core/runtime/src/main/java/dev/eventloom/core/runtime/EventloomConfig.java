@@ -54,6 +54,27 @@ public interface EventloomConfig {
     /** Where replies go that are not returned to the caller (fan-out, batches). */
     SinkConfig sink();
 
+    /** The in-process broker that routes replies to the functions their triggers select when no sink is set. */
+    LocalBrokerConfig localBroker();
+
+    /** The in-process broker. */
+    interface LocalBrokerConfig {
+
+        /**
+         * Whether replies are routed in this process. Default: on when no sink is set ({@code eventloom.sink.url},
+         * {@code K_SINK}) and the application runs neither on Knative ({@code K_SERVICE} set: its Broker routes
+         * replies) nor on AWS Lambda ({@code AWS_LAMBDA_RUNTIME_API} set).
+         */
+        Optional<Boolean> enabled();
+
+        /**
+         * How many functions an event may pass through, one reply after another, before the broker stops routing it
+         * (a loop of replies would otherwise never end).
+         */
+        @WithDefault("16")
+        int maxHops();
+    }
+
     /** Settings of one function. */
     interface FunctionConfig {
 

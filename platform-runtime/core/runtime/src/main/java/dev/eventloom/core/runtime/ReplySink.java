@@ -29,10 +29,13 @@ public class ReplySink {
     private final Execution execution;
 
     private final jakarta.enterprise.inject.Instance<EventSinks> sinks;
+    private final LocalBroker broker;
 
     @Inject
-    ReplySink(EventloomConfig config, Execution execution, jakarta.enterprise.inject.Instance<EventSinks> sinks) {
+    ReplySink(EventloomConfig config, Execution execution, jakarta.enterprise.inject.Instance<EventSinks> sinks,
+            LocalBroker broker) {
         this.sinks = sinks;
+        this.broker = broker;
         this.execution = execution;
         this.timeout = config.sink().timeout();
         Optional<String> configured = config.sink().url().map(URI::toString);
@@ -56,10 +59,15 @@ public class ReplySink {
 
     /**
      * Forwards the reply of a delivery whose caller cannot receive it (fan-out, batches, queues): to the sink when one
-     * is set, else it is logged {@code [EVL-0202]} and dropped. A {@code null} reply is nothing to forward.
+     * is set, else to the functions its triggers select through the {@link LocalBroker} when it runs, else it is
+     * logged {@code [EVL-0202]} and dropped. A {@code null} reply is nothing to forward.
      */
     public Uni<Void> forward(String function, CloudEvent reply) {
         if (reply == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (url.isEmpty() && broker.enabled()) {
+            broker.route(function, reply);
             return Uni.createFrom().voidItem();
         }
         if (url.isEmpty()) {
