@@ -21,6 +21,9 @@ public class GreetingFunctions {
     @Inject
     Guestbook guestbook;
 
+    @Inject
+    Announcements announcements;
+
     /**
      * Plain JSON, Funqy style: {@code POST /hello {"name":"Ada"}} answers {@code {"message":"Hello Ada"}}. It never
      * blocks, so it runs on the event loop.
@@ -51,6 +54,24 @@ public class GreetingFunctions {
     @Trigger(type = "dev.eventloom.guestbook.signed")
     public void sign(CloudEvent<Person> entry) {
         guestbook.sign(entry.data().name() + (entry.subject() == null ? "" : " (" + entry.subject() + ")"));
+    }
+
+    /**
+     * Triggered by the replies of {@code greet}: the second step of a chain. Without a sink (dev mode, tests) the local
+     * broker hands it {@code greet}'s replies in the process; on Knative the Broker does.
+     */
+    @Funq
+    @Trigger(type = "dev.eventloom.greeting.sent")
+    @NonBlocking
+    public void announce(Greeting greeting) {
+        announcements.add(greeting.message());
+    }
+
+    /** {@code GET /announcements}: the greetings {@code announce} received, latest last. */
+    @Funq
+    @NonBlocking
+    public List<String> announcements() {
+        return announcements.all();
     }
 
     /** {@code GET /guestbook}: who signed. */

@@ -48,16 +48,16 @@ class ManifestIT {
         assertTrue(manifest.at("/packaging/lambda").isMissingNode(), "no Lambda binding, no Lambda runtime");
         List<String> names = StreamSupport.stream(manifest.get("functions").spliterator(), false)
                 .map(f -> f.get("name").asText()).toList();
-        assertEquals(List.of("greet", "guestbook", "hello", "sign", "vip-welcome"), names);
-        JsonNode greet = manifest.get("functions").get(0);
+        assertEquals(List.of("announce", "announcements", "greet", "guestbook", "hello", "sign", "vip-welcome"), names);
+        JsonNode greet = manifest.get("functions").get(names.indexOf("greet"));
         assertEquals("event-loop", greet.get("dispatch").asText());
         assertEquals("dev.eventloom.greeting.sent", greet.at("/reply/type").asText());
         assertEquals("[{\"exact\":{\"type\":\"dev.eventloom.greeting.requested\"}}]",
                 greet.at("/triggers/0/filters").toString());
-        JsonNode vip = manifest.get("functions").get(4);
+        JsonNode vip = manifest.get("functions").get(names.indexOf("vip-welcome"));
         assertEquals("virtual-thread", vip.get("dispatch").asText());
         assertEquals("type = 'dev.eventloom.greeting.requested' AND tier = 'gold'", vip.at("/triggers/0/filters/0/cesql").asText());
-        JsonNode sign = manifest.get("functions").get(3);
+        JsonNode sign = manifest.get("functions").get(names.indexOf("sign"));
         assertEquals("typed-cloud-event", sign.at("/input/kind").asText());
         assertEquals("dev.eventloom.examples.greeting.Person", sign.at("/input/type").asText());
     }
@@ -66,8 +66,8 @@ class ManifestIT {
     void knative_yaml_has_the_service_and_one_trigger_per_triggered_function() throws Exception {
         String yaml = java.nio.file.Files.readString(DIR.resolve("knative.yaml"));
         assertEquals(1, yaml.split("---\napiVersion: \"serving.knative.dev/v1\"\nkind: \"Service\"", -1).length - 1, yaml);
-        assertEquals(3, yaml.split("kind: \"Trigger\"", -1).length - 1, yaml);
-        for (String function : List.of("greet", "sign", "vip-welcome")) {
+        assertEquals(4, yaml.split("kind: \"Trigger\"", -1).length - 1, yaml);
+        for (String function : List.of("announce", "greet", "sign", "vip-welcome")) {
             assertTrue(yaml.contains("uri: \"/" + function + "\""), function + " is subscribed: " + yaml);
         }
         assertTrue(yaml.contains("cesql: \"type = 'dev.eventloom.greeting.requested' AND tier = 'gold'\""), yaml);

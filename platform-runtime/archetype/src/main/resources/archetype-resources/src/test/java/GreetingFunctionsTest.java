@@ -5,9 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 #end
 import static org.hamcrest.Matchers.equalTo;
-#if( $binding == "lambda" || $binding == "kafka" )
 import static org.junit.jupiter.api.Assertions.assertEquals;
-#end
 
 #if( $binding == "lambda" || $binding == "kafka" )
 import java.net.URL;
@@ -16,13 +14,19 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+#end
 
+import jakarta.inject.Inject;
+
+#if( $binding == "kafka" )
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 #end
 import org.junit.jupiter.api.Test;
 
+import dev.eventloom.test.EventloomClient;
+import dev.eventloom.test.Events;
 #if( $binding == "kafka" )
 import dev.eventloom.testkit.kafka.KafkaClients;
 import dev.eventloom.testkit.kafka.KafkaResource;
@@ -41,6 +45,17 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(KafkaResource.class)
 #end
 class GreetingFunctionsTest {
+
+    @Inject
+    EventloomClient eventloom;
+
+    /** In the process, through the router: no HTTP, no broker. */
+    @Test
+    void theFunctionRepliesToAGreetingRequest() {
+        Greeting greeting = eventloom.send(Events.cloudEvent("greeting.requested").json(new Person("Ada")))
+                .replyData(Greeting.class);
+        assertEquals("Hello Ada", greeting.message());
+    }
 #if( $binding == "lambda" || $binding == "kafka" )
 
     /** The application's own HTTP port. */

@@ -18,6 +18,7 @@ public record DeliveryPolicy(int retries, Backoff backoff, Duration backoffDelay
         String deadLetter, int maxConcurrency, boolean idempotent, Duration idempotencyTtl, boolean ordered) {
 
     private static final Pattern ARN = Pattern.compile("arn:[^:\\s]+:[^:\\s]+:[^:\\s]*:[^:\\s]*:\\S+");
+    private static final String MEMORY = "memory:";
     private static final Pattern SINK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public static final DeliveryPolicy DEFAULT = new DeliveryPolicy(0, Backoff.EXPONENTIAL, Duration.ofMillis(100),
@@ -99,6 +100,10 @@ public record DeliveryPolicy(int retries, Backoff backoff, Duration backoffDelay
     public static String invalidDestination(String destination) {
         if (destination.startsWith("channel:")) {
             return destination.length() > "channel:".length() ? null : "names no channel; write channel:<name>";
+        }
+        if (destination.startsWith(MEMORY)) {
+            // An in-memory sink of the application's tests (dev.eventloom:eventloom-test's EventloomClient).
+            return destination.length() > MEMORY.length() ? null : "names no sink; write memory:<name>";
         }
         try {
             URI uri = URI.create(destination);

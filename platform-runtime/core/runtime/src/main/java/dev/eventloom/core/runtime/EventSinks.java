@@ -44,7 +44,9 @@ public class EventSinks {
         if (sink == null) {
             return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED, "No sink can take events to '"
                     + destination + "'" + (destination.startsWith("channel:")
-                            ? ": channel destinations need the messaging binding (eventloom-messaging)" : "")));
+                            ? ": channel destinations need the messaging binding (eventloom-messaging)"
+                            : destination.startsWith("memory:")
+                                    ? ": memory destinations are for tests, with dev.eventloom:eventloom-test" : "")));
         }
         return sink.send(destination, event);
     }

@@ -51,6 +51,14 @@ public class LocalBroker {
     /** The hops of every event the broker is delivering, by id: its functions' replies answer it. */
     private final Map<String, Integer> hopsOfDelivered = new ConcurrentHashMap<>();
     private final AtomicReference<Runnable> whenDrained = new AtomicReference<>();
+    private final List<Observer> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Object idle = new Object();
+
+    /** Told of every delivery the broker made, once it ended (tests: {@code dev.eventloom.test.EventloomClient}). */
+    @FunctionalInterface
+    public interface Observer {
+        void delivered(String function, CloudEvent event, Throwable failure);
+    }
 
     @Inject
     LocalBroker(EventloomConfig config, Execution execution, Instance<EventDispatcher> dispatcher) {
@@ -72,6 +80,30 @@ public class LocalBroker {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    public void observe(Observer observer) {
+        observers.add(observer);
+    }
+
+    /**
+     * Waits until no delivery is in flight: a chain has run to its end when its last function returned without a reply
+     * that any trigger selects.
+     *
+     * @return whether that happened within the timeout
+     */
+    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (!inFlight.isEmpty()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                idle.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
     }
 
     /**
@@ -110,6 +142,9 @@ public class LocalBroker {
                 if (pending.decrementAndGet() == 0) {
                     hopsOfDelivered.remove(event.getId());
                 }
+                for (Observer observer : observers) {
+                    observer.delivered(target.name(), event, failure);
+                }
                 inFlight.remove(delivery);
                 drainedNow();
             }));
@@ -132,6 +167,9 @@ public class LocalBroker {
 
     private void drainedNow() {
         if (inFlight.isEmpty()) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
             Runnable drained = whenDrained.getAndSet(null);
             if (drained != null) {
                 drained.run();

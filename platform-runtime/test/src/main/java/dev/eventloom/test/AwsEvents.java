@@ -1,0 +1,163 @@
+package dev.eventloom.test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * AWS source events as Lambda delivers them, with your bodies in them, for {@link EventloomClient#lambda}: written from
+ * the formats AWS documents for each source. Record ids are {@code <kind>-0}, {@code <kind>-1}, ... in order, so a
+ * test can expect {@code batchItemFailures} by id.
+ */
+public final class AwsEvents {
+
+    public static final String REGION = "eu-west-1";
+    public static final String ACCOUNT = "123456789012";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TIME = "2026-11-27T00:00:00Z";
+
+    private AwsEvents() {
+    }
+
+    /** An SQS batch from the queue of that ARN, one message per body; message ids {@code msg-0}, {@code msg-1}... */
+    public static String sqs(String queueArn, String... bodies) {
+        ArrayNode records = JSON.createArrayNode();
+        for (int i = 0; i < bodies.length; i++) {
+            ObjectNode message = records.addObject().put("messageId", "msg-" + i)
+                    .put("receiptHandle", "AQEB" + UUID.randomUUID()).put("body", bodies[i]);
+            message.putObject("attributes").put("ApproximateReceiveCount", "1").put("SentTimestamp", "1764201600000")
+                    .put("SenderId", "AIDAIENQZJOLO23YVJ4VO").put("ApproximateFirstReceiveTimestamp", "1764201600005");
+            message.putObject("messageAttributes");
+            message.put("md5OfBody", "").put("eventSource", "aws:sqs").put("eventSourceARN", queueArn)
+                    .put("awsRegion", REGION);
+        }
+        return records(records);
+    }
+
+    /** SNS notifications from the topic of that ARN, one per message. */
+    public static String sns(String topicArn, String... messages) {
+        ArrayNode records = JSON.createArrayNode();
+        for (int i = 0; i < messages.length; i++) {
+            ObjectNode record = records.addObject().put("EventVersion", "1.0").put("EventSource", "aws:sns")
+                    .put("EventSubscriptionArn", topicArn + ":" + UUID.randomUUID());
+            record.putObject("Sns").put("Type", "Notification").put("MessageId", "sns-" + i).put("TopicArn", topicArn)
+                    .put("Subject", (String) null).put("Message", messages[i]).put("Timestamp", TIME)
+                    .put("SignatureVersion", "1").put("Signature", "").put("SigningCertUrl", "").put("UnsubscribeUrl", "")
+                    .putObject("MessageAttributes");
+        }
+        return records(records);
+    }
+
+    /** S3 notifications of objects created in the bucket, one per key. */
+    public static String s3ObjectCreated(String bucket, String... keys) {
+        ArrayNode records = JSON.createArrayNode();
+        for (String key : keys) {
+            ObjectNode record = records.addObject().put("eventVersion", "2.1").put("eventSource", "aws:s3")
+                    .put("awsRegion", REGION).put("eventTime", TIME).put("eventName", "ObjectCreated:Put");
+            ObjectNode s3 = record.putObject("s3").put("s3SchemaVersion", "1.0").put("configurationId", "eventloom");
+            s3.putObject("bucket").put("name", bucket).put("arn", "arn:aws:s3:::" + bucket)
+                    .putObject("ownerIdentity").put("principalId", "EXAMPLE");
+            s3.putObject("object").put("key", key).put("size", 1024).put("eTag", "0123456789abcdef")
+                    .put("sequencer", "0A1B2C3D4E5F678901");
+        }
+        return records(records);
+    }
+
+    /** An EventBridge event of that source and detail type, with the detail as JSON. */
+    public static String eventBridge(String source, String detailType, String detailJson) {
+        ObjectNode event = JSON.createObjectNode().put("version", "0").put("id", UUID.randomUUID().toString())
+                .put("detail-type", detailType).put("source", source).put("account", ACCOUNT).put("time", TIME)
+                .put("region", REGION);
+        event.putArray("resources");
+        event.set("detail", read(detailJson));
+        return event.toString();
+    }
+
+    /** The event a scheduled rule of that ARN sends. */
+    public static String schedule(String ruleArn) {
+        ObjectNode event = JSON.createObjectNode().put("version", "0").put("id", UUID.randomUUID().toString())
+                .put("detail-type", "Scheduled Event").put("source", "aws.events").put("account", ACCOUNT)
+                .put("time", TIME).put("region", REGION);
+        event.putArray("resources").add(ruleArn);
+        event.putObject("detail");
+        return event.toString();
+    }
+
+    /** Kinesis records of the stream of that ARN, one per data text; sequence numbers 0, 1, ... */
+    public static String kinesis(String streamArn, String... data) {
+        ArrayNode records = JSON.createArrayNode();
+        for (int i = 0; i < data.length; i++) {
+            ObjectNode record = records.addObject();
+            record.putObject("kinesis").put("kinesisSchemaVersion", "1.0").put("partitionKey", "key-" + i)
+                    .put("sequenceNumber", String.valueOf(i))
+                    .put("data", Base64.getEncoder().encodeToString(data[i].getBytes(StandardCharsets.UTF_8)))
+                    .put("approximateArrivalTimestamp", 1764201600.428);
+            record.put("eventSource", "aws:kinesis").put("eventVersion", "1.0")
+                    .put("eventID", "shardId-000000000000:" + i).put("eventName", "aws:kinesis:record")
+                    .put("invokeIdentityArn", "arn:aws:iam::" + ACCOUNT + ":role/lambda-role").put("awsRegion", REGION)
+                    .put("eventSourceARN", streamArn);
+        }
+        return records(records);
+    }
+
+    /** DynamoDB stream records (INSERT) of that stream ARN, one per new image given as DynamoDB JSON. */
+    public static String dynamoDbInserts(String streamArn, String... newImages) {
+        ArrayNode records = JSON.createArrayNode();
+        for (int i = 0; i < newImages.length; i++) {
+            ObjectNode record = records.addObject().put("eventID", "ddb-" + i).put("eventName", "INSERT")
+                    .put("eventVersion", "1.1").put("eventSource", "aws:dynamodb").put("awsRegion", REGION);
+            ObjectNode change = record.putObject("dynamodb").put("ApproximateCreationDateTime", 1764201600)
+                    .put("SequenceNumber", String.valueOf(100 + i)).put("SizeBytes", 26)
+                    .put("StreamViewType", "NEW_AND_OLD_IMAGES");
+            change.set("NewImage", read(newImages[i]));
+            change.putObject("Keys");
+            record.put("eventSourceARN", streamArn);
+        }
+        return records(records);
+    }
+
+    /** An API Gateway HTTP API (payload 2.0) request. */
+    public static String httpApi(String method, String path, String jsonBody) {
+        ObjectNode event = JSON.createObjectNode().put("version", "2.0").put("routeKey", "$default")
+                .put("rawPath", path).put("rawQueryString", "");
+        event.putObject("headers").put("content-type", "application/json");
+        ObjectNode context = event.putObject("requestContext").put("accountId", ACCOUNT).put("apiId", "api")
+                .put("requestId", UUID.randomUUID().toString()).put("routeKey", "$default").put("stage", "$default");
+        context.putObject("http").put("method", method).put("path", path).put("protocol", "HTTP/1.1")
+                .put("sourceIp", "192.0.2.1").put("userAgent", "eventloom-test");
+        event.put("body", jsonBody).put("isBase64Encoded", false);
+        return event.toString();
+    }
+
+    /** Records of one Kafka topic partition as MSK (or self-managed Kafka) delivers them, one per value. */
+    public static String kafka(String clusterArn, String topic, String... values) {
+        ObjectNode event = JSON.createObjectNode().put("eventSource", "aws:kafka").put("eventSourceArn", clusterArn)
+                .put("bootstrapServers", "b-1.example:9092");
+        ArrayNode partition = event.putObject("records").putArray(topic + "-0");
+        for (int i = 0; i < values.length; i++) {
+            partition.addObject().put("topic", topic).put("partition", 0).put("offset", i)
+                    .put("timestamp", 1764201600000L).put("timestampType", "CREATE_TIME").put("key", (String) null)
+                    .put("value", Base64.getEncoder().encodeToString(values[i].getBytes(StandardCharsets.UTF_8)))
+                    .putArray("headers");
+        }
+        return event.toString();
+    }
+
+    private static String records(ArrayNode records) {
+        ObjectNode event = JSON.createObjectNode();
+        event.set("Records", records);
+        return event.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Not JSON: " + json, e);
+        }
+    }
+}
