@@ -326,3 +326,24 @@ run "infrastructure_retries_are_their_own_setting" {
     error_message = "With infrastructure_retries = 0 asynchronous invocations are not retried."
   }
 }
+
+run "snap_start_publishes_and_every_trigger_invokes_the_alias" {
+  command = plan
+
+  variables {
+    snap_start = true
+  }
+
+  assert {
+    condition     = aws_lambda_function.this["orders"].publish && aws_lambda_function.this["orders"].snap_start[0].apply_on == "PublishedVersions"
+    error_message = "SnapStart applies to published versions."
+  }
+  assert {
+    condition     = aws_lambda_alias.this["orders"].name == "live"
+    error_message = "The alias live follows the published version."
+  }
+  assert {
+    condition     = alltrue([for p in aws_lambda_permission.sns : p.qualifier == "live"]) && alltrue([for p in aws_lambda_permission.events : p.qualifier == "live"]) && aws_lambda_permission.http_api["orders"].qualifier == "live"
+    error_message = "Every invoke permission is for the alias."
+  }
+}

@@ -1,14 +1,11 @@
-# Today's manifests (no sources, only delivery.timeout), the native flavour, function URLs, tracing, MSK, SnapStart,
-# VPC and the HTTP API's options.
+# Today's manifests (no sources, only delivery.timeout), the native flavour, function URLs, tracing, MSK, VPC and the
+# HTTP API's options.
 
 mock_provider "aws" {
   override_during = plan
 
   mock_resource "aws_cloudwatch_log_group" {
     defaults = { arn = "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/mock" }
-  }
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "111122223333" }
   }
 }
 
@@ -197,42 +194,6 @@ run "an_architecture_that_contradicts_a_native_build_fails_the_plan" {
   }
 
   expect_failures = [aws_lambda_function.this]
-}
-
-run "snap_start_publishes_and_every_trigger_invokes_the_alias" {
-  command = plan
-
-  variables {
-    manifest_path = "tests/fixtures/orders.json"
-    snap_start    = true
-    http          = "http-api"
-    sources = {
-      orders-queue  = { kind = "sqs", create = true }
-      audit-queue   = { kind = "sqs", arn = "arn:aws:sqs:eu-west-1:111122223333:audit" }
-      orders-topic  = { kind = "sns", arn = "arn:aws:sns:eu-west-1:111122223333:orders" }
-      uploads       = { kind = "s3", bucket = "acme-uploads" }
-      clicks        = { kind = "kinesis", arn = "arn:aws:kinesis:eu-west-1:111122223333:stream/clicks" }
-      table-changes = { kind = "dynamodb", arn = "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/stream/2024-01-01T00:00:00.000" }
-      orders-bus    = { kind = "eventbridge", event_source = "com.acme.orders" }
-      s3-events     = { kind = "eventbridge", event_source = "aws.s3", arn = "arn:aws:s3:::acme-archive" }
-      partner-bus   = { kind = "eventbridge", event_source = "com.partner" }
-      nightly       = { kind = "schedule", create = true, schedule_expression = "rate(1 day)" }
-    }
-    dead_letter_targets = { billing-dlq = "arn:aws:sqs:eu-west-1:111122223333:billing-dlq" }
-  }
-
-  assert {
-    condition     = aws_lambda_function.this["orders"].publish && aws_lambda_function.this["orders"].snap_start[0].apply_on == "PublishedVersions"
-    error_message = "SnapStart applies to published versions."
-  }
-  assert {
-    condition     = aws_lambda_alias.this["orders"].name == "live"
-    error_message = "The alias live follows the published version."
-  }
-  assert {
-    condition     = alltrue([for p in aws_lambda_permission.sns : p.qualifier == "live"]) && alltrue([for p in aws_lambda_permission.events : p.qualifier == "live"]) && aws_lambda_permission.http_api["orders"].qualifier == "live"
-    error_message = "Every invoke permission is for the alias."
-  }
 }
 
 run "snap_start_is_refused_for_a_native_build" {

@@ -133,6 +133,51 @@ public final class AwsEvents {
         return event.toString();
     }
 
+    /** An API Gateway REST API (payload 1.0) request. */
+    public static String restApi(String method, String path, String jsonBody) {
+        ObjectNode event = JSON.createObjectNode().put("version", "1.0").put("resource", path).put("path", path)
+                .put("httpMethod", method);
+        event.putObject("headers").put("Content-Type", "application/json");
+        event.putObject("multiValueHeaders").putArray("Content-Type").add("application/json");
+        event.putNull("queryStringParameters");
+        event.putNull("multiValueQueryStringParameters");
+        ObjectNode context = event.putObject("requestContext").put("accountId", ACCOUNT).put("apiId", "api")
+                .put("httpMethod", method).put("path", "/prod" + path).put("protocol", "HTTP/1.1")
+                .put("requestId", UUID.randomUUID().toString()).put("resourcePath", path).put("stage", "prod");
+        context.putObject("identity").put("sourceIp", "192.0.2.1").put("userAgent", "eventloom-test");
+        event.putNull("pathParameters");
+        event.putNull("stageVariables");
+        event.put("body", jsonBody).put("isBase64Encoded", false);
+        return event.toString();
+    }
+
+    /** An Application Load Balancer request to a Lambda target group. */
+    public static String alb(String method, String path, String jsonBody) {
+        ObjectNode event = JSON.createObjectNode();
+        event.putObject("requestContext").putObject("elb").put("targetGroupArn",
+                "arn:aws:elasticloadbalancing:" + REGION + ":" + ACCOUNT + ":targetgroup/functions/0123456789abcdef");
+        event.put("httpMethod", method).put("path", path);
+        event.putObject("queryStringParameters");
+        event.putObject("headers").put("content-type", "application/json").put("host", "functions.example");
+        event.put("body", jsonBody).put("isBase64Encoded", false);
+        return event.toString();
+    }
+
+    /** A Lambda function URL request (payload 2.0, as an HTTP API's). */
+    public static String functionUrl(String method, String path, String jsonBody) {
+        ObjectNode event = JSON.createObjectNode().put("version", "2.0").put("routeKey", "$default")
+                .put("rawPath", path).put("rawQueryString", "");
+        event.putObject("headers").put("content-type", "application/json");
+        ObjectNode context = event.putObject("requestContext").put("accountId", "anonymous").put("apiId", "url-id")
+                .put("domainName", "url-id.lambda-url." + REGION + ".on.aws").put("domainPrefix", "url-id")
+                .put("requestId", UUID.randomUUID().toString()).put("routeKey", "$default").put("stage", "$default")
+                .put("time", "27/Nov/2026:00:00:00 +0000").put("timeEpoch", 1764201600000L);
+        context.putObject("http").put("method", method).put("path", path).put("protocol", "HTTP/1.1")
+                .put("sourceIp", "192.0.2.1").put("userAgent", "eventloom-test");
+        event.put("body", jsonBody).put("isBase64Encoded", false);
+        return event.toString();
+    }
+
     /** Records of one Kafka topic partition as MSK (or self-managed Kafka) delivers them, one per value. */
     public static String kafka(String clusterArn, String topic, String... values) {
         ObjectNode event = JSON.createObjectNode().put("eventSource", "aws:kafka").put("eventSourceArn", clusterArn)

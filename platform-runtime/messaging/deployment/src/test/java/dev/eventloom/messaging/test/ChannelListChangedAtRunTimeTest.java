@@ -12,11 +12,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class ChannelListChangedAtRunTimeTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Received.class, Received.AnyEvent.class))
-            .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
-            .overrideConfigKey("eventloom.messaging.incoming", "orders")
-            .overrideConfigKey("mp.messaging.incoming.orders.connector", "smallrye-in-memory")
+    static final QuarkusUnitTest app = Received.app()
             .overrideRuntimeConfigKey("eventloom.messaging.incoming", "orders,returns")
             .assertException(failure -> {
                 String message = rootMessage(failure);

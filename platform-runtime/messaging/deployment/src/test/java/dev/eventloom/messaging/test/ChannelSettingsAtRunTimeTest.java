@@ -17,11 +17,7 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 class ChannelSettingsAtRunTimeTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Received.class, Received.AnyEvent.class))
-            .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
-            .overrideConfigKey("eventloom.messaging.incoming", "orders")
-            .overrideConfigKey("mp.messaging.incoming.orders.connector", "smallrye-in-memory")
+    static final QuarkusUnitTest app = Received.app()
             .overrideConfigKey("eventloom.messaging.channel.orders.type", "built.type")
             .overrideRuntimeConfigKey("eventloom.messaging.channel.orders.type", "runtime.type");
 

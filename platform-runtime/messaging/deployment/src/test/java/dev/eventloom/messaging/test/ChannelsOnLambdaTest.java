@@ -18,11 +18,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class ChannelsOnLambdaTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Received.class, Received.AnyEvent.class))
-            .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
-            .overrideConfigKey("eventloom.messaging.incoming", "orders")
-            .overrideConfigKey("mp.messaging.incoming.orders.connector", "smallrye-in-memory")
+    static final QuarkusUnitTest app = Received.app()
             .overrideRuntimeConfigKey("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("dev.eventloom.messaging"))
             .assertLogRecords(records -> {

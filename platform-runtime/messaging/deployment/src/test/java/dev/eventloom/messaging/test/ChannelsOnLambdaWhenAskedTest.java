@@ -17,11 +17,7 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 class ChannelsOnLambdaWhenAskedTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Received.class, Received.AnyEvent.class))
-            .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
-            .overrideConfigKey("eventloom.messaging.incoming", "orders")
-            .overrideConfigKey("mp.messaging.incoming.orders.connector", "smallrye-in-memory")
+    static final QuarkusUnitTest app = Received.app()
             .overrideRuntimeConfigKey("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")
             .overrideRuntimeConfigKey("eventloom.messaging.poll-on-lambda", "true");
 
