@@ -1,11 +1,15 @@
 package dev.eventloom.core.runtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -28,10 +32,9 @@ import io.quarkus.runtime.ShutdownEvent;
  * <p>
  * An event the broker delivers carries how many functions came before it ({@value #HOPS}): one more than the event its
  * reply answers ({@code causationid}); past {@code eventloom.local-broker.max-hops} it is not routed again
- * ({@code [EVL-0206]}). A delivery that still fails
- * after its function's retries, with no dead letter, is logged with the event's id ({@code [EVL-0207]}). On shutdown
- * the deliveries in flight are waited for (within {@code quarkus.shutdown.timeout}); any still running then are
- * logged by id ({@code [EVL-0208]}).
+ * ({@code [EVL-0206]}). A delivery that still fails after its function's retries, with no dead letter, is logged with
+ * the event's id ({@code [EVL-0207]}). On shutdown the deliveries in flight are waited for (within
+ * {@code quarkus.shutdown.timeout}); any still running then are logged by id ({@code [EVL-0208]}).
  */
 @Singleton
 public class LocalBroker {
@@ -46,12 +49,14 @@ public class LocalBroker {
     private final int maxHops;
     private final Execution execution;
     private final Instance<EventDispatcher> dispatcher;
-    /** Event id and function of every delivery in flight. */
+    private volatile EventDispatcher router;
+    /** Every delivery in flight: event id and function, and a number of its own. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong deliveries = new AtomicLong();
     /** The hops of every event the broker is delivering, by id: its functions' replies answer it. */
     private final Map<String, Integer> hopsOfDelivered = new ConcurrentHashMap<>();
     private final AtomicReference<Runnable> whenDrained = new AtomicReference<>();
-    private final List<Observer> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Observer> observers = new CopyOnWriteArrayList<>();
     private final Object idle = new Object();
 
     /** Told of every delivery the broker made, once it ended (tests: {@code dev.eventloom.test.EventloomClient}). */
@@ -92,7 +97,7 @@ public class LocalBroker {
      *
      * @return whether that happened within the timeout
      */
-    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         synchronized (idle) {
             while (!inFlight.isEmpty()) {
@@ -111,6 +116,12 @@ public class LocalBroker {
      * its own; returns at once.
      */
     public void route(String function, CloudEvent reply) {
+        EventDispatcher router = router();
+        List<EventFunction> targets = router.route(reply, null);
+        if (targets.isEmpty()) {
+            LOG.debugf("Reply %s of function '%s' matches no trigger", reply.getId(), function);
+            return;
+        }
         Object cause = reply.getExtension(Replies.CAUSE_EXTENSION);
         Integer before = cause == null ? null : hopsOfDelivered.get(cause.toString());
         Object own = reply.getExtension(HOPS);
@@ -123,18 +134,12 @@ public class LocalBroker {
             return;
         }
         CloudEvent event = CloudEventBuilder.from(reply).withExtension(HOPS, hops).build();
-        EventDispatcher router = dispatcher.get();
-        List<EventFunction> targets = router.route(event, null);
-        if (targets.isEmpty()) {
-            LOG.debugf("Reply %s of function '%s' matches no trigger", event.getId(), function);
-            return;
-        }
         AtomicInteger pending = new AtomicInteger(targets.size());
         hopsOfDelivered.put(event.getId(), hops);
         for (EventFunction target : targets) {
-            String delivery = event.getId() + " to '" + target.name() + "'";
+            String delivery = event.getId() + " to '" + target.name() + "' (#" + deliveries.incrementAndGet() + ")";
             inFlight.add(delivery);
-            execution.isolated(() -> router.deliverAndForward(target, event, TRANSPORT, null, null, failure -> {
+            Consumer<Throwable> ended = failure -> {
                 if (failure != null) {
                     LOG.errorf("[EVL-0207] Event %s (reply of function '%s') could not be delivered to function '%s': "
                             + "%s", event.getId(), function, target.name(), failure.getMessage());
@@ -147,8 +152,23 @@ public class LocalBroker {
                 }
                 inFlight.remove(delivery);
                 drainedNow();
-            }));
+            };
+            try {
+                execution.isolated(() -> router.deliverAndForward(target, event, TRANSPORT, null, null, ended));
+            } catch (RuntimeException e) { // the application is stopping: nothing can run the delivery any more
+                ended.accept(e);
+            }
         }
+    }
+
+    /** The router, looked up once: it depends on this broker, so it cannot be injected here. */
+    private EventDispatcher router() {
+        EventDispatcher router = this.router;
+        if (router == null) {
+            router = dispatcher.get();
+            this.router = router;
+        }
+        return router;
     }
 
     private static int parse(String hops) {
