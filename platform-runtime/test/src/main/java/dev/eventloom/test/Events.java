@@ -3,11 +3,11 @@ package dev.eventloom.test;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.eventloom.core.runtime.EventIds;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
@@ -32,7 +32,7 @@ public final class Events {
         private final CloudEventBuilder event;
 
         private Builder(String type) {
-            event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/tests"))
+            event = CloudEventBuilder.v1().withId(EventIds.next()).withSource(URI.create("/tests"))
                     .withType(type).withTime(OffsetDateTime.now());
         }
 

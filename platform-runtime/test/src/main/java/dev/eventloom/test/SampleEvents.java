@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  *
  * SOURCE is one of {@code sqs sns s3 eventbridge schedule kinesis dynamodb http-api rest-api alb function-url kafka};
  * each {@code --body} is one record (the S3 object key, the SNS message, the DynamoDB new image as DynamoDB JSON, ...).
- * The event goes to standard output; with {@code --send} the answer of the application does.
+ * The event is logged (INFO, category {@code dev.eventloom.test.SampleEvents}); with {@code --send} the answer of the
+ * application is.
  */
 public final class SampleEvents {
 
@@ -52,14 +53,14 @@ public final class SampleEvents {
             return;
         }
         if (send == null) {
-            write(event);
+            LOG.info(event);
             return;
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(send)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(event)).build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            write(answer.body());
+            LOG.info(answer.body());
             if (answer.statusCode() / 100 != 2) {
                 LOG.errorf("%s answered HTTP %d", send, answer.statusCode());
                 System.exit(1);
@@ -132,9 +133,5 @@ public final class SampleEvents {
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read " + value.substring(1) + ": " + e.getMessage());
         }
-    }
-
-    private static void write(String text) {
-        System.out.println(text);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.eventloom.test.AwsEvents;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.builder.ResponseBuilder;
@@ -26,11 +27,11 @@ class SignupFunctionsTest {
 
     @Test
     void queueMessagesRegisterMembersAndOnlyTheInvalidOneIsReported() {
-        lambda(Events.sqs(Events.signup("Ann@Example.com", "Ann"), Events.signup("not-an-email", "Bob"),
-                Events.signup("cy@example.com", null)))
+        lambda(SignupEvents.sqs(SignupEvents.signup("Ann@Example.com", "Ann"), SignupEvents.signup("not-an-email", "Bob"),
+                SignupEvents.signup("cy@example.com", null)))
                 .then().statusCode(200)
                 .body("batchItemFailures.itemIdentifier", equalTo(List.of("m-1")));
-        lambda(Events.httpApi("GET", "/members", null))
+        lambda(AwsEvents.httpApi("GET", "/members", null))
                 .then().statusCode(200)
                 .body("statusCode", equalTo(200))
                 .body("body", containsString("\"email\":\"ann@example.com\""))
@@ -39,7 +40,7 @@ class SignupFunctionsTest {
 
     @Test
     void apiGatewayPostsRegisterAndAnswerTheMember() {
-        lambda(Events.httpApi("POST", "/signup", Events.signup("dee@example.com", "Dee")))
+        lambda(AwsEvents.httpApi("POST", "/signup", SignupEvents.signup("dee@example.com", "Dee")))
                 .then().statusCode(200)
                 .body("statusCode", equalTo(200))
                 .body("headers.content-type", containsString("application/json"))
@@ -52,7 +53,7 @@ class SignupFunctionsTest {
 
     @Test
     void theSameFunctionsAnswerOverPlainHttp() {
-        given().baseUri(http.toString()).contentType("application/json").body(Events.signup("eve@example.com", "Eve"))
+        given().baseUri(http.toString()).contentType("application/json").body(SignupEvents.signup("eve@example.com", "Eve"))
                 .post("signup").then().statusCode(200).body("email", equalTo("eve@example.com"));
         given().baseUri(http.toString()).get("members").then().statusCode(200).body("email", hasItem("eve@example.com"));
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.eventloom.test.AwsEvents;
 import dev.eventloom.testkit.LambdaProcess;
 import dev.eventloom.testkit.RuntimeApiServer;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +40,7 @@ class SignupsLambdaIT {
         // no QUARKUS_HTTP_HOST_ENABLED: on Lambda (AWS_LAMBDA_RUNTIME_API set) the socket is off by default
         lambda = LambdaProcess.start(root, api.address(), List.of("-XX:TieredStopAtLevel=1"),
                 Map.of("QUARKUS_HTTP_PORT", String.valueOf(httpPort),
-                        "EVENTLOOM_LAMBDA_SOURCES", "signups=" + Events.QUEUE),
+                        "EVENTLOOM_LAMBDA_SOURCES", "signups=" + SignupEvents.QUEUE),
                 Path.of("target", "lambda-it.log"));
     }
 
@@ -61,13 +62,13 @@ class SignupsLambdaIT {
 
     @Test
     void theZipServesQueuesAndHttpThroughTheRuntimeInterfaceClient() throws Exception {
-        RuntimeApiServer.Result batch = invoke(Events.sqs(Events.signup("ann@example.com", "Ann"),
-                Events.signup("broken", "Bob")));
+        RuntimeApiServer.Result batch = invoke(SignupEvents.sqs(SignupEvents.signup("ann@example.com", "Ann"),
+                SignupEvents.signup("broken", "Bob")));
         assertFalse(batch.error(), batch.body());
         assertEquals("m-1", new JsonObject(batch.body()).getJsonArray("batchItemFailures").getJsonObject(0)
                 .getString("itemIdentifier"), batch.body());
 
-        RuntimeApiServer.Result members = invoke(Events.httpApi("GET", "/members", null));
+        RuntimeApiServer.Result members = invoke(AwsEvents.httpApi("GET", "/members", null));
         JsonObject response = new JsonObject(members.body());
         assertEquals(200, response.getInteger("statusCode"), members.body());
         assertTrue(response.getString("body").contains("ann@example.com"), members.body());
@@ -79,7 +80,7 @@ class SignupsLambdaIT {
         assertTrue(error.getJsonArray("stackTrace") == null || error.getJsonArray("stackTrace").isEmpty(),
                 "no stack trace: " + malformed.body());
 
-        RuntimeApiServer.Result after = invoke(Events.httpApi("GET", "/members", null));
+        RuntimeApiServer.Result after = invoke(AwsEvents.httpApi("GET", "/members", null));
         assertEquals(200, new JsonObject(after.body()).getInteger("statusCode"), "the runtime keeps polling");
 
         try (java.net.Socket ignored = new java.net.Socket("localhost", httpPort)) {

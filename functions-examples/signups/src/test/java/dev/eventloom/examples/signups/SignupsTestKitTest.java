@@ -16,14 +16,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class SignupsTestKitTest {
 
-    static final String QUEUE = "arn:aws:sqs:eu-west-1:123456789012:signups";
-
     @Inject
     EventloomClient eventloom;
 
     @Test
     void onlyTheBadMessageOfABatchIsReportedForRedelivery() {
-        String answer = eventloom.lambda(AwsEvents.sqs(QUEUE, "{\"email\":\"kim@example.com\",\"name\":\"Kim\"}",
+        String answer = eventloom.lambda(AwsEvents.sqs(SignupEvents.QUEUE, "{\"email\":\"kim@example.com\",\"name\":\"Kim\"}",
                 "{\"email\":\"not-an-email\"}", "{\"email\":\"lee@example.com\"}"));
         assertTrue(answer.contains("\"itemIdentifier\":\"msg-1\""), answer);
         assertTrue(!answer.contains("msg-0") && !answer.contains("msg-2"), answer);
