@@ -91,6 +91,14 @@ locals {
       : ""
     )
     s3_type_pattern = try(jsonencode(local.s3_detail_types[[for g in t.filters : tostring(g.exact.type) if can(tostring(g.exact.type))][0]]), "")
+    # The same type filter as an operator and a value, for the event source mappings' filter criteria.
+    type_filter = (
+      length([for g in t.filters : 1 if can(tostring(g.exact.type))]) > 0
+      ? { op = "exact", value = [for g in t.filters : tostring(g.exact.type) if can(tostring(g.exact.type))][0] }
+      : length([for g in t.filters : 1 if can(tostring(g.prefix.type))]) > 0
+      ? { op = "prefix", value = [for g in t.filters : tostring(g.prefix.type) if can(tostring(g.prefix.type))][0] }
+      : { op = "", value = "" }
+    )
   }]
   sourced_triggers = [for t in local.triggers : t if t.source != ""]
   missing_sources  = [for t in local.sourced_triggers : t if !contains(keys(var.sources), t.source)]
@@ -124,6 +132,7 @@ locals {
       kind          = var.sources[ts[0].source].kind
       functions     = sort(distinct([for t in ts : t.function]))
       type_patterns = [for t in ts : var.sources[ts[0].source].event_source == "aws.s3" ? t.s3_type_pattern : t.type_pattern]
+      type_filters  = [for t in ts : t.type_filter]
     }
   }
 }

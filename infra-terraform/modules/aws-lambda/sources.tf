@@ -88,6 +88,45 @@ locals {
     )
   }
 
+  # Event source mapping filter criteria, so that AWS does not invoke the function for records no trigger accepts.
+  # Compiled where AWS can see the CloudEvents type: the `type` of a structured CloudEvent in an SQS body or a Kinesis
+  # record's data, and the event name behind the com.amazonaws.dynamodb.<eventName> types. Only when every trigger
+  # that can select the source's records (those naming the source, and those naming none) filters the type exactly or
+  # by prefix, and none of them accepts the type the runtime gives records that are not CloudEvents: a filter must
+  # never drop what the runtime would deliver. AWS deletes filtered SQS messages and skips filtered stream records.
+  unsourced_type_filters = {
+    for l in local.lambda_keys : l => [for t in local.triggers : t.type_filter if t.lambda == l && t.source == ""]
+  }
+  mapping_type_filters = {
+    for k, w in local.wirings : k => concat(w.type_filters, local.unsourced_type_filters[w.lambda])
+  }
+  derived_types = { sqs = "com.amazonaws.sqs.message", kinesis = "com.amazonaws.kinesis.record" }
+  derived_filter_patterns = {
+    for k, w in local.wirings : k => (
+      contains(["sqs", "kinesis"], w.kind) && alltrue([
+        for f in local.mapping_type_filters[k] :
+        f.op == "exact" ? f.value != lookup(local.derived_types, w.kind, "") : f.op == "prefix" && !startswith(lookup(local.derived_types, w.kind, ""), f.value)
+      ])
+      ? ["{\"${w.kind == "sqs" ? "body" : "data"}\":{\"type\":[${join(",", distinct([
+        for f in local.mapping_type_filters[k] : f.op == "exact" ? jsonencode(f.value) : jsonencode({ prefix = f.value })
+      ]))}]}}"]
+      : w.kind == "dynamodb" && alltrue([
+        for f in local.mapping_type_filters[k] : f.op == "exact" && startswith(f.value, "com.amazonaws.dynamodb.")
+      ])
+      ? [jsonencode({ eventName = distinct([for f in local.mapping_type_filters[k] : trimprefix(f.value, "com.amazonaws.dynamodb.")]) })]
+      : []
+    )
+  }
+  # A source's own filter_criteria replaces the derived one ([] turns filtering off); AWS takes patterns of up to
+  # 4096 characters, so a longer derived one is left out rather than refused.
+  filter_patterns = {
+    for k, w in local.wirings : k => (
+      var.sources[w.source].filter_criteria != null
+      ? var.sources[w.source].filter_criteria
+      : [for p in local.derived_filter_patterns[k] : p if length(p) <= 4096]
+    )
+  }
+
   # Existing scheduled rules: arn:aws:events:<region>:<account>:rule/[<bus>/]<name>.
   schedule_rules = {
     for n, s in var.sources : n => {
@@ -160,6 +199,18 @@ resource "aws_lambda_event_source_mapping" "sqs" {
     }
   }
 
+  dynamic "filter_criteria" {
+    for_each = length(local.filter_patterns[each.key]) == 0 ? [] : [local.filter_patterns[each.key]]
+    content {
+      dynamic "filter" {
+        for_each = filter_criteria.value
+        content {
+          pattern = filter.value
+        }
+      }
+    }
+  }
+
   depends_on = [aws_iam_role_policy.this]
 }
 
@@ -183,6 +234,18 @@ resource "aws_lambda_event_source_mapping" "stream" {
     content {
       on_failure {
         destination_arn = destination_config.value
+      }
+    }
+  }
+
+  dynamic "filter_criteria" {
+    for_each = length(local.filter_patterns[each.key]) == 0 ? [] : [local.filter_patterns[each.key]]
+    content {
+      dynamic "filter" {
+        for_each = filter_criteria.value
+        content {
+          pattern = filter.value
+        }
       }
     }
   }
@@ -213,6 +276,18 @@ resource "aws_lambda_event_source_mapping" "kafka" {
     content {
       on_failure {
         destination_arn = destination_config.value
+      }
+    }
+  }
+
+  dynamic "filter_criteria" {
+    for_each = length(local.filter_patterns[each.key]) == 0 ? [] : [local.filter_patterns[each.key]]
+    content {
+      dynamic "filter" {
+        for_each = filter_criteria.value
+        content {
+          pattern = filter.value
+        }
       }
     }
   }

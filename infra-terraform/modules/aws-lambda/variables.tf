@@ -99,6 +99,10 @@ variable "sources" {
       consumer_group_id                  Kafka consumer group (msk); default: chosen by Lambda
       s3_events                          bucket events (s3); default ["s3:ObjectCreated:*"]
       s3_filter_prefix, s3_filter_suffix object key filters (s3)
+      filter_criteria                    event source mapping filter patterns, JSON (sqs, kinesis, dynamodb, msk);
+                                         default: derived from the triggers' type filters where AWS can apply them
+                                         (structured CloudEvents in SQS bodies and Kinesis data, DynamoDB event
+                                         names); [] turns filtering off
       sns_filter_policy                  SNS subscription filter policy, JSON (sns)
       sns_filter_policy_scope            MessageAttributes or MessageBody (sns)
       event_source                       the EventBridge `source` value the events carry (eventbridge, required)
@@ -133,6 +137,7 @@ variable "sources" {
     s3_events                          = optional(list(string), ["s3:ObjectCreated:*"])
     s3_filter_prefix                   = optional(string)
     s3_filter_suffix                   = optional(string)
+    filter_criteria                    = optional(list(string))
     sns_filter_policy                  = optional(string)
     sns_filter_policy_scope            = optional(string)
     event_source                       = optional(string)

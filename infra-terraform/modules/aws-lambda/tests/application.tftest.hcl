@@ -52,6 +52,12 @@ run "one_lambda_serves_the_application" {
   command = plan
 
   assert {
+    condition = (jsondecode(one(aws_lambda_event_source_mapping.sqs["orders/orders-queue"].filter_criteria[0].filter).pattern)
+    == { body = { type = ["com.acme.order.created", "com.acme.greeting.requested"] } })
+    error_message = "greet's trigger names no source, so it selects the queue's events too: its type joins bill's in the queue's filter."
+  }
+
+  assert {
     condition     = keys(aws_lambda_function.this) == ["orders"]
     error_message = "Application mode must create exactly one Lambda function, keyed by the application name."
   }

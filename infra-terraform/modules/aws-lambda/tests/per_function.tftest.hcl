@@ -44,6 +44,11 @@ run "one_lambda_per_function_serving_only_it" {
   command = plan
 
   assert {
+    condition     = jsondecode(one(aws_lambda_event_source_mapping.sqs["bill/orders-queue"].filter_criteria[0].filter).pattern) == { body = { type = ["com.acme.order.created"] } }
+    error_message = "Each per-function Lambda's mapping filters for its own function's triggers only (greet's type is not in bill's)."
+  }
+
+  assert {
     condition = toset(keys(aws_lambda_function.this)) == toset([
       "audit", "bill", "greet", "hello", "index-upload", "notify", "nightly-report", "partner-sync", "ship", "sync", "thumbnail",
       "track",
