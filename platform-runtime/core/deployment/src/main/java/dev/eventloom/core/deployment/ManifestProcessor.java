@@ -38,7 +38,7 @@ class ManifestProcessor {
     @BuildStep
     void manifest(ApplicationInfoBuildItem application, List<EventFunctionBuildItem> functions,
             NativeConfig nativeConfig, Optional<LambdaPackagingBuildItem> lambda,
-            BuildProducer<GeneratedFileSystemResourceBuildItem> files) {
+            BuildProducer<GeneratedFileSystemResourceBuildItem> files, BuildProducer<ManifestBuildItem> manifests) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode manifest = json.createObjectNode();
         manifest.put("manifestVersion", MANIFEST_VERSION);
@@ -56,6 +56,7 @@ class ManifestProcessor {
         ArrayNode logicalSources = manifest.putArray("logicalSources");
         sources.forEach(logicalSources::add);
         manifest.set("functions", list);
+        manifests.produce(new ManifestBuildItem(manifest.deepCopy()));
         try {
             files.produce(new GeneratedFileSystemResourceBuildItem("eventloom/manifest.json",
                     json.writeValueAsBytes(manifest)));

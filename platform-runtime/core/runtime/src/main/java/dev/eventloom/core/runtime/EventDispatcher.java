@@ -52,6 +52,11 @@ public class EventDispatcher {
         config.sources().forEach((name, source) -> source.ceSource().forEach(ce -> logicalSources.put(ce, name)));
     }
 
+    /** Tells {@code observer} of every attempt and dead letter from now on (development tools). */
+    public void observe(DeliveryObserver observer) {
+        reliable.observe(observer);
+    }
+
     /** The function of that name. */
     public Optional<EventFunction> function(String name) {
         return registry.function(name);

@@ -31,11 +31,29 @@ final class ReliableDelivery {
     private final EventSinks sinks;
     private final IdempotencyStore store;
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private volatile DeliveryObserver[] observers = {};
 
     ReliableDelivery(Execution execution, EventSinks sinks, IdempotencyStore store) {
         this.execution = execution;
         this.sinks = sinks;
         this.store = store;
+    }
+
+    synchronized void observe(DeliveryObserver observer) {
+        DeliveryObserver[] more = java.util.Arrays.copyOf(observers, observers.length + 1);
+        more[more.length - 1] = observer;
+        observers = more;
+    }
+
+    private void attempted(EventFunction function, CloudEvent event, int attempt, long started, CloudEvent reply,
+            Throwable failure) {
+        for (DeliveryObserver observer : observers) {
+            try {
+                observer.attempted(function, event, attempt, System.nanoTime() - started, reply, failure);
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "A delivery observer failed on event %s", event.getId());
+            }
+        }
     }
 
     /**
@@ -145,6 +163,8 @@ final class ReliableDelivery {
         long started = System.nanoTime();
         return attempt.get()
                 .onTermination().invoke(() -> metrics.duration(System.nanoTime() - started))
+                .onItemOrFailure().invoke((reply, failure) -> attempted(function, event, number, started, reply,
+                        failure))
                 .onItem().invoke(() -> metrics.success())
                 .onFailure().recoverWithUni(failure -> afterFailure(function, event, transportDeadline, attempt, number,
                         failure));
@@ -202,6 +222,7 @@ final class ReliableDelivery {
         long started = System.nanoTime();
         now.run((reply, failure) -> {
             metrics.duration(System.nanoTime() - started);
+            attempted(function, event, 1, started, reply, failure);
             if (failure == null) {
                 metrics.success();
                 admission.release();
@@ -256,6 +277,9 @@ final class ReliableDelivery {
         return sinks.send(policy.deadLetter(), dead)
                 .onItem().transform(ignored -> {
                     metrics.deadLettered();
+                    for (DeliveryObserver observer : observers) {
+                        observer.deadLettered(function, dead, policy.deadLetter());
+                    }
                     LOG.warnf("[EVL-0302] Event %s went to the dead letter %s after %d attempt(s) of function '%s'",
                             event.getId(), policy.deadLetter(), attempts, function.name());
                     return (CloudEvent) null;
