@@ -125,7 +125,7 @@ public class EventloomClient {
 
     /**
      * Invokes the application as AWS Lambda would, through quarkus-amazon-lambda's mock Runtime API (applications with
-     * the Lambda binding): the event is what AWS sends ({@link AwsEvents}), the answer what the function returns to
+     * the Lambda binding): the event is what AWS sends ({@link dev.eventloom.samples.AwsEvents}), the answer what the function returns to
      * AWS, for instance {@code {"batchItemFailures":[...]}}.
      */
     public String lambda(String awsEvent) {

@@ -15,6 +15,8 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import dev.eventloom.samples.AwsEvents;
+
 /**
  * Prints what an AWS source sends a Lambda, with your data in it, and can send it to a running application's mock
  * Lambda Runtime API (dev mode: {@code http://localhost:8081/_lambda_}):
@@ -33,8 +35,7 @@ public final class SampleEvents {
 
     private static final Logger LOG = Logger.getLogger(SampleEvents.class);
     static final String USAGE = "usage: SampleEvents SOURCE [--body TEXT|@FILE]... [--arn ARN] [--type DETAIL-TYPE] "
-            + "[--path PATH] [--method METHOD] [--send URL]; SOURCE: sqs sns s3 eventbridge schedule kinesis "
-            + "dynamodb http-api rest-api alb function-url kafka";
+            + "[--path PATH] [--method METHOD] [--send URL]; SOURCE: " + String.join(" ", AwsEvents.SOURCES);
 
     private SampleEvents() {
     }
@@ -70,34 +71,9 @@ public final class SampleEvents {
 
     /** The event of that source with the options' data in it. */
     static String event(String source, Map<String, List<String>> options) {
-        String[] bodies = options.getOrDefault("body", List.of()).stream().map(SampleEvents::text)
-                .toArray(String[]::new);
-        String body = bodies.length == 0 ? "{}" : bodies[0];
-        String[] records = bodies.length == 0 ? new String[] { "{}" } : bodies;
-        String method = first(options, "method", "POST");
-        String path = first(options, "path", "/");
-        String prefix = "arn:aws:%s:" + AwsEvents.REGION + ":" + AwsEvents.ACCOUNT + ":";
-        return switch (source) {
-            case "sqs" -> AwsEvents.sqs(first(options, "arn", prefix.formatted("sqs") + "queue"), records);
-            case "sns" -> AwsEvents.sns(first(options, "arn", prefix.formatted("sns") + "topic"), records);
-            case "s3" -> AwsEvents.s3ObjectCreated(first(options, "arn", "bucket"),
-                    bodies.length == 0 ? new String[] { "key" } : bodies);
-            case "eventbridge" -> AwsEvents.eventBridge(first(options, "arn", "com.example"),
-                    first(options, "type", "Example"), body);
-            case "schedule" -> AwsEvents.schedule(first(options, "arn", prefix.formatted("events") + "rule/schedule"));
-            case "kinesis" -> AwsEvents.kinesis(first(options, "arn", prefix.formatted("kinesis") + "stream/stream"),
-                    records);
-            case "dynamodb" -> AwsEvents.dynamoDbInserts(first(options, "arn",
-                    prefix.formatted("dynamodb") + "table/table/stream/2026-11-27T00:00:00.000"), records);
-            case "http-api" -> AwsEvents.httpApi(method, path, body);
-            case "rest-api" -> AwsEvents.restApi(method, path, body);
-            case "alb" -> AwsEvents.alb(method, path, body);
-            case "function-url" -> AwsEvents.functionUrl(method, path, body);
-            case "kafka" -> AwsEvents.kafka(first(options, "arn", prefix.formatted("kafka")
-                    + "cluster/cluster/abcd1234-ab12-cd34-ef56-abcdef123456-1"), first(options, "type", "topic"),
-                    records);
-            default -> throw new IllegalArgumentException("Unknown source '" + source + "'");
-        };
+        return AwsEvents.sample(source, first(options, "arn", null), first(options, "type", null),
+                first(options, "method", null), first(options, "path", null),
+                options.getOrDefault("body", List.of()).stream().map(SampleEvents::text).toList());
     }
 
     static Map<String, List<String>> options(String[] args) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.eventloom.samples.AwsEvents;
+
 /**
  * The sample events against AWS's own (Powertools' sample events in {@code ../shared/fixtures/aws-events}): every
  * field a sample has, the real event of that source has too, so nothing a function reads from a sample is invented.

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.eventloom.test.AwsEvents;
+import dev.eventloom.samples.AwsEvents;
 import dev.eventloom.testkit.LambdaProcess;
 import dev.eventloom.testkit.RuntimeApiServer;
 import io.vertx.core.json.JsonObject;

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.eventloom.test.AwsEvents;
+import dev.eventloom.samples.AwsEvents;
 import dev.eventloom.test.EventloomClient;
 import dev.eventloom.test.Events;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,8 @@
-package dev.eventloom.test;
+package dev.eventloom.samples;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +10,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * AWS source events as Lambda delivers them, with your bodies in them, for {@link EventloomClient#lambda}: written from
- * the formats AWS documents for each source. Record ids are {@code <kind>-0}, {@code <kind>-1}, ... in order, so a
- * test can expect {@code batchItemFailures} by id.
+ * AWS source events as Lambda delivers them, with your bodies in them: written from the formats AWS documents for each
+ * source, checked against AWS's own samples. The test kit ({@code EventloomClient#lambda}), the {@code SampleEvents}
+ * command and the Dev UI's Lambda page build their events here. Record ids are {@code <kind>-0}, {@code <kind>-1}, ...
+ * in order, so a test can expect {@code batchItemFailures} by id.
  */
 public final class AwsEvents {
 
@@ -20,7 +22,50 @@ public final class AwsEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TIME = "2026-11-27T00:00:00Z";
 
+    /** The sources {@link #sample} knows. */
+    public static final List<String> SOURCES = List.of("sqs", "sns", "s3", "eventbridge", "schedule", "kinesis",
+            "dynamodb", "http-api", "rest-api", "alb", "function-url", "kafka");
+
     private AwsEvents() {
+    }
+
+    /**
+     * The event of one of {@link #SOURCES}, with example values where an argument is {@code null}.
+     *
+     * @param arn the queue, topic, rule, stream or cluster ARN; the bucket name (s3); the event source (eventbridge)
+     * @param type the detail type (eventbridge) or the topic (kafka)
+     * @param method, path the HTTP request (http-api, rest-api, alb, function-url)
+     * @param bodies one per record: message bodies, object keys (s3), new images as DynamoDB JSON (dynamodb); the first
+     *        is the detail (eventbridge) or the request body (HTTP sources)
+     */
+    public static String sample(String source, String arn, String type, String method, String path,
+            List<String> bodies) {
+        String[] records = bodies.isEmpty() ? new String[] { "{}" } : bodies.toArray(String[]::new);
+        String body = records[0];
+        String http = or(method, "POST");
+        String target = or(path, "/");
+        String prefix = "arn:aws:%s:" + REGION + ":" + ACCOUNT + ":";
+        return switch (source) {
+            case "sqs" -> sqs(or(arn, prefix.formatted("sqs") + "queue"), records);
+            case "sns" -> sns(or(arn, prefix.formatted("sns") + "topic"), records);
+            case "s3" -> s3ObjectCreated(or(arn, "bucket"), bodies.isEmpty() ? new String[] { "key" } : records);
+            case "eventbridge" -> eventBridge(or(arn, "com.example"), or(type, "Example"), body);
+            case "schedule" -> schedule(or(arn, prefix.formatted("events") + "rule/schedule"));
+            case "kinesis" -> kinesis(or(arn, prefix.formatted("kinesis") + "stream/stream"), records);
+            case "dynamodb" -> dynamoDbInserts(or(arn, prefix.formatted("dynamodb")
+                    + "table/table/stream/2026-11-27T00:00:00.000"), records);
+            case "http-api" -> httpApi(http, target, body);
+            case "rest-api" -> restApi(http, target, body);
+            case "alb" -> alb(http, target, body);
+            case "function-url" -> functionUrl(http, target, body);
+            case "kafka" -> kafka(or(arn, prefix.formatted("kafka")
+                    + "cluster/cluster/abcd1234-ab12-cd34-ef56-abcdef123456-1"), or(type, "topic"), records);
+            default -> throw new IllegalArgumentException("Unknown source '" + source + "'; one of " + SOURCES);
+        };
+    }
+
+    private static String or(String value, String example) {
+        return value == null || value.isBlank() ? example : value;
     }
 
     /** An SQS batch from the queue of that ARN, one message per body; message ids {@code msg-0}, {@code msg-1}... */
