@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The pipeline on a real Kafka broker in the test JVM: a good order is invoiced, a bad one is dead-lettered. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
 class OrderPipelineTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

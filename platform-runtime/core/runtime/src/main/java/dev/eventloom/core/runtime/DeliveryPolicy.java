@@ -101,6 +101,9 @@ public record DeliveryPolicy(int retries, Backoff backoff, Duration backoffDelay
         if (destination.startsWith("channel:")) {
             return destination.length() > "channel:".length() ? null : "names no channel; write channel:<name>";
         }
+        if (destination.startsWith(FileSink.SCHEME)) {
+            return destination.length() > FileSink.SCHEME.length() ? null : "names no file; write file:<path>";
+        }
         if (destination.startsWith(MEMORY)) {
             // An in-memory sink of the application's tests (dev.eventloom:eventloom-test's EventloomClient).
             return destination.length() > MEMORY.length() ? null : "names no sink; write memory:<name>";
@@ -113,8 +116,8 @@ public record DeliveryPolicy(int retries, Backoff backoff, Duration backoffDelay
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        return "is neither an http(s) URL nor channel:<name> (dead letters may also be an AWS ARN or the name of a "
-                + "sink that deployment binds, such as billing-dlq)";
+        return "is neither an http(s) URL, channel:<name> nor file:<path> (dead letters may also be an AWS ARN or the "
+                + "name of a sink that deployment binds, such as billing-dlq)";
     }
 
     private static int pick(Integer override, Integer written, int fallback) {

@@ -12,8 +12,8 @@ import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Where events can be sent by name: {@code http://} and {@code https://} URLs (POSTed as binary-mode CloudEvents) and
- * whatever schemes bindings register, such as {@code channel:<name>} for outgoing messaging channels. Dead letters and
+ * Where events can be sent by name: {@code http://} and {@code https://} URLs (POSTed as binary-mode CloudEvents),
+ * {@code file:<path>} (one JSON event per line, for local runs) and whatever schemes bindings register, such as {@code channel:<name>} for outgoing messaging channels. Dead letters and
  * replies go through here.
  */
 @Singleton
@@ -31,6 +31,7 @@ public class EventSinks {
     EventSinks(ReplySink http) {
         byScheme.put("http", (destination, event) -> http.send(URI.create(destination), event));
         byScheme.put("https", byScheme.get("http"));
+        byScheme.put("file", new FileSink());
     }
 
     /** Makes {@code scheme:...} destinations reachable. */
