@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.EventloomException.Kind;
 import dev.eventloom.core.runtime.invoke.DirectInvoker;
+import dev.eventloom.spi.IdempotencyStore;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
 

@@ -8,37 +8,37 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Singleton;
 
+import dev.eventloom.spi.IdempotencyStore;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The default {@link IdempotencyStore}: a map in this process. Expired keys are swept as new ones arrive, and a key
- * held by a delivery that never finished is freed after the TTL, so memory stays bounded by the traffic of one TTL.
+ * The default {@link IdempotencyStore}: a map in this process. Expired keys are swept as new ones arrive, and a claim
+ * whose holder never finished is freed after its timeout, so memory stays bounded by the traffic of one TTL.
  */
 @Singleton
 @DefaultBean
 public class InMemoryIdempotencyStore implements IdempotencyStore {
 
-    private record Entry(boolean done, long expiresAt) {
+    private record Entry(boolean done, byte[] result, long expiresAt) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong nextSweep = new AtomicLong();
 
     @Override
-    public Uni<State> start(String key, Duration ttl) {
+    public Uni<Claim> claim(String key, Duration claimTimeout) {
         long now = System.currentTimeMillis();
         sweep(now);
-        Entry started = new Entry(false, now + ttl.toMillis());
-        Entry previous = entries.compute(key, (k, current) -> current == null || current.expiresAt() <= now
-                ? started : current);
-        State state = previous == started ? State.STARTED : previous.done() ? State.DONE : State.IN_PROGRESS;
-        return Uni.createFrom().item(state);
+        Entry claimed = new Entry(false, null, now + claimTimeout.toMillis());
+        Entry current = entries.compute(key, (k, held) -> held == null || held.expiresAt() <= now ? claimed : held);
+        return Uni.createFrom().item(current == claimed ? Claim.CLAIMED
+                : current.done() ? Claim.completed(current.result()) : Claim.IN_PROGRESS);
     }
 
     @Override
-    public Uni<Void> complete(String key, Duration ttl) {
-        entries.put(key, new Entry(true, System.currentTimeMillis() + ttl.toMillis()));
+    public Uni<Void> complete(String key, Duration ttl, byte[] result) {
+        entries.put(key, new Entry(true, result, System.currentTimeMillis() + ttl.toMillis()));
         return Uni.createFrom().voidItem();
     }
 

@@ -13,8 +13,12 @@ import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 import dev.eventloom.core.runtime.EventloomException.Kind;
+import dev.eventloom.spi.IdempotencyStore;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,6 +30,8 @@ final class ReliableDelivery {
 
     private static final Logger LOG = Logger.getLogger(ReliableDelivery.class);
     private static final int MAX_ERROR_LENGTH = 1000;
+    /** How replies are kept in the idempotency store: structured CloudEvents JSON. */
+    private static final EventFormat STORED = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private final Execution execution;
     private final EventSinks sinks;
@@ -140,20 +146,37 @@ final class ReliableDelivery {
             Supplier<Uni<CloudEvent>> attempt) {
         DeliveryPolicy policy = function.delivery();
         String key = function.name() + '\u0000' + event.getSource() + '\u0000' + event.getId();
-        return store.start(key, policy.idempotencyTtl()).chain(state -> switch (state) {
-            case DONE -> {
-                function.metrics().duplicate();
-                LOG.debugf("Event %s from %s was already processed by function '%s': skipped", event.getId(),
-                        event.getSource(), function.name());
-                yield Uni.createFrom().nullItem();
-            }
-            case IN_PROGRESS -> Uni.createFrom().failure(new EventloomException(Kind.BUSY, "Event " + event.getId()
-                    + " from " + event.getSource() + " is being processed by function '" + function.name()
-                    + "' right now; retry it later"));
-            case STARTED -> withRetries(function, event, transportDeadline, attempt, 1)
-                    .call(() -> store.complete(key, policy.idempotencyTtl()))
-                    .onFailure().call(() -> store.release(key));
-        });
+        return store.claim(key, claimTimeout(function))
+                .onFailure().transform(e -> new EventloomException(Kind.BUSY, "The idempotency store cannot tell "
+                        + "whether event " + event.getId() + " was processed by function '" + function.name()
+                        + "' (" + e.getMessage() + "); it was not run: retry it later", e))
+                .chain(claim -> switch (claim.state()) {
+                    case COMPLETED -> {
+                        function.metrics().duplicate();
+                        LOG.debugf("Event %s from %s was already processed by function '%s': skipped", event.getId(),
+                                event.getSource(), function.name());
+                        yield Uni.createFrom().item(claim.result() == null ? null : STORED.deserialize(claim.result()));
+                    }
+                    case IN_PROGRESS -> Uni.createFrom().failure(new EventloomException(Kind.BUSY, "Event "
+                            + event.getId() + " from " + event.getSource() + " is being processed by function '"
+                            + function.name() + "' right now; retry it later"));
+                    case CLAIMED -> withRetries(function, event, transportDeadline, attempt, 1)
+                            .call(reply -> store.complete(key, policy.idempotencyTtl(),
+                                    reply == null ? null : STORED.serialize(reply)))
+                            .onFailure().call(() -> store.release(key));
+                });
+    }
+
+    /**
+     * How long a claim holds when its holder dies: every attempt the function may make, with the backoff between them.
+     */
+    static Duration claimTimeout(EventFunction function) {
+        DeliveryPolicy policy = function.delivery();
+        Duration total = function.timeout().multipliedBy(policy.retries() + 1L);
+        for (int retry = 1; retry <= policy.retries(); retry++) {
+            total = total.plus(policy.delayBefore(retry));
+        }
+        return total;
     }
 
     private Uni<CloudEvent> withRetries(EventFunction function, CloudEvent event, Instant transportDeadline,

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.eventloom.Delivery.Backoff;
 import dev.eventloom.core.runtime.EventloomException.Kind;
+import dev.eventloom.spi.IdempotencyStore;
 
 /** Backoff arithmetic, settings precedence and validation, and which failures are retried. */
 class DeliveryPolicyTest {
@@ -112,17 +113,19 @@ class DeliveryPolicyTest {
     }
 
     @Test
-    void theIdempotencyStoreRemembersSuccessesAndForgetsFailures() {
+    void theIdempotencyStoreRemembersSuccessesWithTheirResultAndForgetsFailures() {
         InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
         Duration ttl = Duration.ofMinutes(1);
-        assertEquals(IdempotencyStore.State.STARTED, store.start("k", ttl).await().indefinitely());
-        assertEquals(IdempotencyStore.State.IN_PROGRESS, store.start("k", ttl).await().indefinitely());
+        assertEquals(IdempotencyStore.State.CLAIMED, store.claim("k", ttl).await().indefinitely().state());
+        assertEquals(IdempotencyStore.State.IN_PROGRESS, store.claim("k", ttl).await().indefinitely().state());
         store.release("k").await().indefinitely();
-        assertEquals(IdempotencyStore.State.STARTED, store.start("k", ttl).await().indefinitely());
-        store.complete("k", ttl).await().indefinitely();
-        assertEquals(IdempotencyStore.State.DONE, store.start("k", ttl).await().indefinitely());
-        assertEquals(IdempotencyStore.State.STARTED, store.start("expires", Duration.ZERO).await().indefinitely());
-        assertEquals(IdempotencyStore.State.STARTED, store.start("expires", Duration.ZERO).await().indefinitely(),
-                "an expired key is free again");
+        assertEquals(IdempotencyStore.State.CLAIMED, store.claim("k", ttl).await().indefinitely().state());
+        store.complete("k", ttl, "reply".getBytes()).await().indefinitely();
+        IdempotencyStore.Claim done = store.claim("k", ttl).await().indefinitely();
+        assertEquals(IdempotencyStore.State.COMPLETED, done.state());
+        assertEquals("reply", new String(done.result()));
+        assertEquals(IdempotencyStore.State.CLAIMED, store.claim("dead", Duration.ZERO).await().indefinitely().state());
+        assertEquals(IdempotencyStore.State.CLAIMED, store.claim("dead", ttl).await().indefinitely().state(),
+                "a claim whose holder never finished is free again after its timeout");
     }
 }
