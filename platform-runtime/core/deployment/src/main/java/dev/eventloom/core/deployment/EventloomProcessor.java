@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
@@ -27,12 +28,14 @@ import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.FunctionMetadata;
 import dev.eventloom.core.runtime.EventSinks;
 import dev.eventloom.core.runtime.FunctionRegistry;
+import dev.eventloom.core.runtime.IdempotencyConfig;
 import dev.eventloom.core.runtime.InMemoryIdempotencyStore;
 import dev.eventloom.core.runtime.ReplySink;
 import dev.eventloom.core.runtime.invoke.ThreadExecution;
 import dev.eventloom.core.runtime.invoke.VertxExecution;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.GeneratedClassGizmoAdaptor;
@@ -55,6 +58,7 @@ import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.gizmo.MethodDescriptor;
 import io.quarkus.gizmo.ResultHandle;
 import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Finds the {@code @Funq} functions, validates them (every problem at once), generates one invoker per function and
@@ -63,10 +67,22 @@ import io.quarkus.runtime.RuntimeValue;
 class EventloomProcessor {
 
     static final String FEATURE = "eventloom";
+    static final DotName REDIS_STORE = DotName.createSimple("dev.eventloom.redis.RedisIdempotencyStore");
 
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /** {@code eventloom.idempotency.store=redis} without the module that provides it stops the build, saying which. */
+    @BuildStep
+    void idempotencyStore(IdempotencyConfig config, CombinedIndexBuildItem index,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        if (config.store() == IdempotencyConfig.Store.REDIS
+                && index.getIndex().getClassByName(REDIS_STORE) == null) {
+            errors.produce(new ValidationErrorBuildItem(new ConfigurationException("[EVL-0007] eventloom.idempotency.store=redis needs the Redis store: add "
+                    + "the dependency dev.eventloom:eventloom-redis (and set quarkus.redis.hosts)")));
+        }
     }
 
     /**
