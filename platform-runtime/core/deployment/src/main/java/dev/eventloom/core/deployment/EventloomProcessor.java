@@ -18,6 +18,7 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
 import dev.eventloom.EventContext;
+import dev.eventloom.core.runtime.Deliveries;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.AbsentBindings;
 import dev.eventloom.core.runtime.LocalBroker;
@@ -92,8 +93,8 @@ class EventloomProcessor {
     @BuildStep
     AdditionalBeanBuildItem beans(Capabilities capabilities) {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(FunctionRegistry.class, EventDispatcher.class, ReplySink.class, LocalBroker.class,
-                        EventSinks.class, InMemoryIdempotencyStore.class)
+                .addBeanClasses(FunctionRegistry.class, EventDispatcher.class, Deliveries.class, ReplySink.class,
+                        LocalBroker.class, EventSinks.class, InMemoryIdempotencyStore.class)
                 .addBeanClass(capabilities.isPresent(Capability.VERTX) ? VertxExecution.class : ThreadExecution.class)
                 .setUnremovable()
                 .build();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.BasicEvent;
 import dev.eventloom.core.runtime.CloudEventValidation;
+import dev.eventloom.core.runtime.Deliveries;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.HeaderValues;
@@ -25,7 +25,6 @@ import dev.eventloom.core.runtime.EventFunction;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import io.cloudevents.jackson.JsonFormat;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -68,6 +67,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     private static final boolean DEV_MODE = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.DEVELOPMENT;
 
     private final EventDispatcher dispatcher;
+    private final Deliveries deliveries;
     private volatile boolean stopping;
     private final long maxBodySize;
     private final int batchConcurrency;
@@ -76,8 +76,10 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     /** Reads structured events: the application's mapper with the CloudEvents SDK's Jackson module. */
     private final ObjectMapper events;
 
-    CloudEventsHttpHandler(EventDispatcher dispatcher, EventloomHttpConfig config, ObjectMapper mapper) {
+    CloudEventsHttpHandler(EventDispatcher dispatcher, Deliveries deliveries, EventloomHttpConfig config,
+            ObjectMapper mapper) {
         this.dispatcher = dispatcher;
+        this.deliveries = deliveries;
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.batchConcurrency = config.batchConcurrency();
         if (batchConcurrency < 1) {
@@ -274,38 +276,33 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
      * One event to several functions, or a batch: every delivery runs (at most {@code batchConcurrency} at once, each
      * timed from its own start), replies go to the sink, then one answer.
      */
+    /** Events of a request to their functions through the core's {@link Deliveries}; one answer for all. */
     private void fanOut(RoutingContext context, List<CloudEvent> events, List<List<EventFunction>> targets) {
-        List<Supplier<Uni<JsonObject>>> deliveries = new ArrayList<>();
+        List<Deliveries.Event> batch = new ArrayList<>(events.size());
+        int total = 0;
         for (int i = 0; i < events.size(); i++) {
-            CloudEvent event = events.get(i);
-            if (targets.get(i).isEmpty()) {
-                JsonObject unmatched = Problems.problem(404, "No trigger matches event " + event.getId() + " (type '"
-                        + event.getType() + "')").put("eventId", event.getId());
-                deliveries.add(() -> Uni.createFrom().item(unmatched));
-            }
-            for (EventFunction function : targets.get(i)) {
-                deliveries.add(() -> dispatcher.deliverAndForward(function, event, new HttpTransport(context), null,
-                        null).map(failure -> failure == null ? null
-                                : Problems.failure(function.name(), event.getId(), failure)));
-            }
+            batch.add(new Deliveries.Event(events.get(i), targets.get(i), new HttpTransport(context), null, null,
+                    null));
+            total += Math.max(1, targets.get(i).size());
         }
-        if (deliveries.isEmpty()) {
-            respond(context, null, Mode.EVENT);
-            return;
-        }
-        int total = deliveries.size();
-        Multi.createFrom().iterable(deliveries)
-                .onItem().transformToUni(Supplier::get).merge(batchConcurrency)
-                .filter(Objects::nonNull)
-                .collect().asList()
-                .subscribe().with(failures -> {
-                    if (failures.isEmpty()) {
-                        respond(context, null, Mode.EVENT);
-                    } else {
-                        Problems.send(context, Problems.combined(failures, failures.size() + " of " + total
-                                + " deliveries failed (listed under failures); the others succeeded"));
-                    }
-                }, failure -> Problems.send(context, 500, "Delivery failed: " + failure));
+        int deliveryCount = total;
+        deliveries.deliverAll(batch, batchConcurrency).subscribe().with(outcomes -> {
+            List<JsonObject> failures = new ArrayList<>();
+            for (Deliveries.Outcome outcome : outcomes) {
+                String eventId = events.get(outcome.index()).getId();
+                for (Deliveries.Failure failure : outcome.failures()) {
+                    failures.add(failure.function() == null
+                            ? Problems.problem(404, failure.failure().getMessage()).put("eventId", eventId)
+                            : Problems.failure(failure.function().name(), eventId, failure.failure()));
+                }
+            }
+            if (failures.isEmpty()) {
+                respond(context, null, Mode.EVENT);
+            } else {
+                Problems.send(context, Problems.combined(failures, failures.size() + " of " + deliveryCount
+                        + " deliveries failed (listed under failures); the others succeeded"));
+            }
+        }, failure -> Problems.send(context, 500, "Delivery failed: " + failure));
     }
 
     private void deliverBatch(RoutingContext context, List<CloudEvent> events, EventFunction function) {

@@ -2,6 +2,7 @@ package dev.eventloom.http.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.eventloom.core.runtime.Deliveries;
 import dev.eventloom.core.runtime.EventDispatcher;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -23,8 +24,8 @@ public class HttpRecorder {
 
     public Handler<RoutingContext> handler() {
         ArcContainer container = Arc.container();
-        return new CloudEventsHttpHandler(container.instance(EventDispatcher.class).get(), config.getValue(),
-                container.instance(ObjectMapper.class).get());
+        return new CloudEventsHttpHandler(container.instance(EventDispatcher.class).get(),
+                container.instance(Deliveries.class).get(), config.getValue(), container.instance(ObjectMapper.class).get());
     }
 
     /**

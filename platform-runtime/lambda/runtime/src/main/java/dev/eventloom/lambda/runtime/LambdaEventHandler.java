@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.eventloom.core.runtime.Deliveries;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.EventloomException;
@@ -41,7 +41,6 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -71,6 +70,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
     private static final boolean HTTP_BINDING = present("dev.eventloom.http.runtime.HttpRecorder");
 
     private final EventDispatcher dispatcher;
+    private final Deliveries deliveries;
     private final Execution execution;
     private final ObjectMapper mapper;
     private final ObjectMapper events;
@@ -84,9 +84,10 @@ public class LambdaEventHandler implements RequestStreamHandler {
     private volatile DirectSource lastDirectSource;
 
     @Inject
-    LambdaEventHandler(EventDispatcher dispatcher, Execution execution, ObjectMapper mapper,
+    LambdaEventHandler(EventDispatcher dispatcher, Deliveries deliveries, Execution execution, ObjectMapper mapper,
             EventloomLambdaConfig config) {
         this.dispatcher = dispatcher;
+        this.deliveries = deliveries;
         this.execution = execution;
         this.mapper = mapper;
         this.config = config;
@@ -218,83 +219,45 @@ public class LambdaEventHandler implements RequestStreamHandler {
      * Delivers every record: unordered records at most {@code batch-concurrency} at once; records with an order key
      * one after another within their key (keys in parallel), stopping at a key's first failure.
      */
+    /**
+     * The batch through the core's {@link Deliveries}: each record to every function its triggers select, records of
+     * one shard, FIFO group or partition in order.
+     */
     private Uni<List<Outcome>> deliverAll(List<LambdaRecord> batch, Context context, TransportDeadline deadline) {
-        Map<String, List<Integer>> ordered = new LinkedHashMap<>();
-        List<Supplier<Uni<List<Outcome>>>> work = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            LambdaRecord record = batch.get(i);
-            if (record.orderKey() == null) {
-                int index = i;
-                work.add(() -> deliver(index, record, context, deadline).map(List::of));
-            } else {
-                ordered.computeIfAbsent(record.orderKey(), key -> new ArrayList<>()).add(i);
-            }
+        List<Deliveries.Event> events = new ArrayList<>(batch.size());
+        for (LambdaRecord record : batch) {
+            events.add(event(record, context, deadline));
         }
-        ordered.values().forEach(indexes -> work.add(() -> inOrder(batch, indexes, 0, new ArrayList<>(), context,
-                deadline)));
-        if (work.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Multi.createFrom().iterable(work)
-                .onItem().transformToUni(Supplier::get).merge(config.batchConcurrency())
-                .collect().<List<Outcome>> in(ArrayList::new, List::addAll);
+        return deliveries.deliverAll(events, config.batchConcurrency()).map(outcomes -> outcomes.stream()
+                .map(outcome -> new Outcome(outcome.index(), batch.get(outcome.index()), failure(outcome)))
+                .toList());
     }
 
-    private Uni<List<Outcome>> inOrder(List<LambdaRecord> batch, List<Integer> indexes, int next, List<Outcome> done,
-            Context context, TransportDeadline deadline) {
-        if (next == indexes.size()) {
-            return Uni.createFrom().item(done);
-        }
-        int index = indexes.get(next);
-        return deliver(index, batch.get(index), context, deadline).chain(outcome -> {
-            done.add(outcome);
-            if (outcome.failure() == null) {
-                return inOrder(batch, indexes, next + 1, done, context, deadline);
-            }
-            for (int rest = next + 1; rest < indexes.size(); rest++) {
-                int skipped = indexes.get(rest);
-                done.add(new Outcome(skipped, batch.get(skipped), new EventloomException(
-                        EventloomException.Kind.FUNCTION_FAILED, "not delivered: record "
-                                + outcome.record().itemIdentifier() + " before it in the same "
-                                + "ordered group failed, and order must be kept")));
-            }
-            return Uni.createFrom().item(done);
-        });
-    }
-
-    /** One record to every function its triggers select, each isolated from the others; all must succeed. */
-    private Uni<Outcome> deliver(int index, LambdaRecord record, Context context, TransportDeadline deadline) {
+    private Deliveries.Event event(LambdaRecord record, Context context, TransportDeadline deadline) {
         if (record.event() == null) {
-            return Uni.createFrom().item(new Outcome(index, record,
-                    new EventloomException(EventloomException.Kind.INVALID_INPUT, record.problem())));
+            return Deliveries.Event.undeliverable(new EventloomException(EventloomException.Kind.INVALID_INPUT,
+                    record.problem()), record.orderKey());
         }
         CloudEvent event = record.event();
         String logical = logicalSources.resolve(record.identifiers());
         List<EventFunction> targets = served(dispatcher.route(event, logical));
         if (targets.isEmpty()) {
-            return Uni.createFrom().item(new Outcome(index, record, new EventloomException(
-                    EventloomException.Kind.NOT_FOUND, noTrigger(event, logical, record.identifiers()))));
+            return Deliveries.Event.undeliverable(new EventloomException(EventloomException.Kind.NOT_FOUND,
+                    noTrigger(event, logical, record.identifiers())), record.orderKey());
         }
-        LambdaTransport transport = new LambdaTransport(context, record.raw(), record.headers(), deadline);
-        List<Uni<Throwable>> deliveries = targets.stream().map(function -> Uni.createFrom().<Throwable>emitter(
-                emitter -> execution.isolated(() -> {
-                    try {
-                        dispatcher.deliverAndForward(function, event, transport, logical, null, emitter::complete);
-                    } catch (RuntimeException e) {
-                        emitter.complete(e);
-                    }
-                })))
-                .toList();
-        return Uni.join().all(deliveries).andCollectFailures().map(failures -> {
-            Throwable first = failures.stream().filter(f -> f != null).findFirst().orElse(null);
-            if (first == null) {
-                return new Outcome(index, record, null);
-            }
-            String function = targets.get(failures.indexOf(first)).name();
-            return new Outcome(index, record, first instanceof EventloomException ? first
-                    : new EventloomException(EventloomException.Kind.FUNCTION_FAILED, "function '" + function
-                            + "' failed: " + first, first));
-        });
+        return new Deliveries.Event(event, targets, new LambdaTransport(context, record.raw(), record.headers(),
+                deadline), logical, null, record.orderKey());
+    }
+
+    /** The record's first failure, naming the function when it is the function's own exception. */
+    private static Throwable failure(Deliveries.Outcome outcome) {
+        if (outcome.succeeded()) {
+            return null;
+        }
+        Deliveries.Failure first = outcome.failures().get(0);
+        return first.failure() instanceof EventloomException || first.function() == null ? first.failure()
+                : new EventloomException(EventloomException.Kind.FUNCTION_FAILED, "function '"
+                        + first.function().name() + "' failed: " + first.failure(), first.failure());
     }
 
     private List<EventFunction> served(List<EventFunction> functions) {
@@ -334,10 +297,10 @@ public class LambdaEventHandler implements RequestStreamHandler {
             CloudEvent reply = deliverAndAwait(targets.get(0), event, transport);
             return reply == null ? "null".getBytes() : events.writeValueAsBytes(reply);
         }
-        LambdaRecord record = new LambdaRecord(event.getId(), event, null, List.of(), null, Map.of(), node);
-        Outcome outcome = await(() -> deliver(0, record, context, deadline));
-        if (outcome.failure() != null) {
-            throw failure(outcome.failure());
+        Deliveries.Event fanOut = new Deliveries.Event(event, targets, transport, null, null, null);
+        Throwable failure = failure(await(() -> deliveries.deliverAll(List.of(fanOut), 1)).get(0));
+        if (failure != null) {
+            throw failure(failure);
         }
         return "null".getBytes();
     }

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.eventloom.core.runtime.Deliveries;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.EventSinks;
@@ -58,6 +59,7 @@ public class MessagingBinding {
     private static final Duration BUSY_MAX_WAIT = Duration.ofSeconds(1);
 
     private final EventDispatcher dispatcher;
+    private final Deliveries deliveries;
     private final EventSinks sinks;
     private final ReplySink replies;
     private final ChannelRegistry registry;
@@ -68,10 +70,11 @@ public class MessagingBinding {
     private final List<ChannelSubscriber> subscriptions = new ArrayList<>();
 
     @Inject
-    MessagingBinding(EventDispatcher dispatcher, EventSinks sinks, ReplySink replies, ChannelRegistry registry,
-            WiredChannels wired, EventloomMessagingRuntimeConfig runtime, ObjectMapper mapper,
+    MessagingBinding(EventDispatcher dispatcher, Deliveries deliveries, EventSinks sinks, ReplySink replies,
+            ChannelRegistry registry, WiredChannels wired, EventloomMessagingRuntimeConfig runtime, ObjectMapper mapper,
             Vertx vertx) {
         this.dispatcher = dispatcher;
+        this.deliveries = deliveries;
         this.sinks = sinks;
         this.replies = replies;
         this.registry = registry;
@@ -326,23 +329,9 @@ public class MessagingBinding {
             return;
         }
         MessageTransport transport = new MessageTransport(message, () -> events.headers(message));
-        if (targets.size() == 1) {
-            deliver(targets.get(0), event, transport, logical, settings, 0,
-                    failure -> settle(channel, event, message, failure, settled));
-            return;
-        }
-        AtomicInteger remaining = new AtomicInteger(targets.size());
-        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        for (EventFunction function : targets) {
-            deliver(function, event, transport, logical, settings, 0, failure -> {
-                if (failure != null) {
-                    firstFailure.compareAndSet(null, failure);
-                }
-                if (remaining.decrementAndGet() == 0) {
-                    settle(channel, event, message, firstFailure.get(), settled);
-                }
-            });
-        }
+        deliveries.fanOut(targets, (function, done) -> deliver(function, event, transport, logical, settings, 0, done),
+                failures -> settle(channel, event, message, failures.isEmpty() ? null : failures.get(0).failure(),
+                        settled));
     }
 
     private void settle(String channel, CloudEvent event, Message<?> message, Throwable failure, Runnable settled) {
