@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.CloudEventValidation;
+import dev.eventloom.core.runtime.MediaTypes;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
@@ -377,29 +378,7 @@ final class AwsRecords {
         if (data == null) {
             return builder;
         }
-        return builder.withData(contentType(data), data);
-    }
-
-    private String contentType(byte[] data) {
-        try {
-            events.readTree(data);
-            if (data.length > 0) {
-                return "application/json";
-            }
-        } catch (java.io.IOException e) {
-            // not JSON
-        }
-        return isUtf8(data) ? "text/plain; charset=utf-8" : "application/octet-stream";
-    }
-
-    private static boolean isUtf8(byte[] data) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(data));
-            return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return false;
-        }
+        return builder.withData(MediaTypes.sniff(data), data);
     }
 
     private static byte[] text(JsonNode node, String field) {

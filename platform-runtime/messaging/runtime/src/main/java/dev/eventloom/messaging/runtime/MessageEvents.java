@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.CloudEventValidation;
 import dev.eventloom.core.runtime.EventIds;
+import dev.eventloom.core.runtime.MediaTypes;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.smallrye.reactive.messaging.ce.CloudEventMetadata;
@@ -92,7 +93,7 @@ final class MessageEvents {
         }
         if (data != null) {
             String contentType = kafka == null ? null : contentTypeHeader(kafka);
-            builder.withData(contentType != null ? contentType : contentType(data), data);
+            builder.withData(contentType != null ? contentType : MediaTypes.sniff(data), data);
         }
         return builder.build();
     }
@@ -141,15 +142,6 @@ final class MessageEvents {
             return buffer.getBytes();
         }
         return mapper.writeValueAsBytes(payload);
-    }
-
-    private String contentType(byte[] data) {
-        try {
-            mapper.readTree(data);
-            return "application/json";
-        } catch (java.io.IOException e) {
-            return "application/octet-stream";
-        }
     }
 
     /** A CloudEvent as an outgoing message: its data as the payload, its attributes as CloudEvents metadata. */
