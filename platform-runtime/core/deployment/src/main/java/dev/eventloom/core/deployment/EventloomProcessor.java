@@ -1,6 +1,7 @@
 package dev.eventloom.core.deployment;
 
 import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
+import static io.quarkus.deployment.annotations.ExecutionTime.STATIC_INIT;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,10 +32,12 @@ import dev.eventloom.core.runtime.EventSinks;
 import dev.eventloom.core.runtime.FunctionRegistry;
 import dev.eventloom.core.runtime.IdempotencyConfig;
 import dev.eventloom.core.runtime.InMemoryIdempotencyStore;
+import dev.eventloom.core.runtime.LoggingConfig;
 import dev.eventloom.core.runtime.ReplySink;
 import dev.eventloom.core.runtime.invoke.ThreadExecution;
 import dev.eventloom.core.runtime.invoke.VertxExecution;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -73,6 +76,14 @@ class EventloomProcessor {
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The invocation MDC: on with JSON logging unless configured (see {@link LoggingConfig#mdc()}). */
+    @BuildStep
+    @Record(STATIC_INIT)
+    void logContext(LoggingConfig config, EventloomRecorder recorder) {
+        recorder.logContext(config.mdc().orElseGet(
+                () -> QuarkusClassLoader.isClassPresentAtRuntime("io.quarkus.logging.json.runtime.JsonFormatter")));
     }
 
     /** {@code eventloom.idempotency.store=redis} without the module that provides it stops the build, saying which. */

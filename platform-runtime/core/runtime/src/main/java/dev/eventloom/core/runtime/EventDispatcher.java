@@ -232,6 +232,10 @@ public class EventDispatcher {
     }
 
     static void log(EventFunction function, CloudEvent event, Throwable failure) {
+        InvocationMdc.around(function, event, () -> logFailure(function, event, failure));
+    }
+
+    private static void logFailure(EventFunction function, CloudEvent event, Throwable failure) {
         Kind kind = EventloomException.kindOf(failure);
         switch (kind) {
             case FUNCTION_FAILED -> LOG.errorf(failure, "[EVL-0500] Function '%s' failed on event %s (type %s), error id %s: %s",

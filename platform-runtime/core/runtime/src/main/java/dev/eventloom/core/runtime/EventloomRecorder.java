@@ -10,6 +10,12 @@ import io.quarkus.runtime.annotations.Recorder;
 @Recorder
 public class EventloomRecorder {
 
+    /** Whether invocations put their event in the MDC ({@link InvocationMdc}). */
+    public void logContext(boolean mdc) {
+        InvocationMdc.enable(mdc);
+    }
+
+
     /**
      * @param invokers the generated invokers, instantiated by recorded bytecode ({@code new}), in the order of
      *        {@code functions}

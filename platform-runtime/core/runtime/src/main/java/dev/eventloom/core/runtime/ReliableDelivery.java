@@ -204,8 +204,9 @@ final class ReliableDelivery {
             return finalFailure(function, event, failure, number);
         }
         function.metrics().retry();
-        LOG.infof("[EVL-0303] Function '%s' failed on event %s (attempt %d of %d): %s; retrying in %d ms",
-                function.name(), event.getId(), number, policy.retries() + 1, failure.getMessage(), delay.toMillis());
+        InvocationMdc.around(function, event, () -> LOG.infof("[EVL-0303] Function '%s' failed on event %s "
+                + "(attempt %d of %d): %s; retrying in %d ms", function.name(), event.getId(), number,
+                policy.retries() + 1, failure.getMessage(), delay.toMillis()));
         return wait(delay).chain(() -> withRetries(function, event, transportDeadline, attempt, number + 1));
     }
 
@@ -303,8 +304,9 @@ final class ReliableDelivery {
                     for (DeliveryObserver observer : observers) {
                         observer.deadLettered(function, dead, policy.deadLetter());
                     }
-                    LOG.warnf("[EVL-0302] Event %s went to the dead letter %s after %d attempt(s) of function '%s'",
-                            event.getId(), policy.deadLetter(), attempts, function.name());
+                    InvocationMdc.around(function, event, () -> LOG.warnf("[EVL-0302] Event %s went to the dead "
+                            + "letter %s after %d attempt(s) of function '%s'", event.getId(), policy.deadLetter(),
+                            attempts, function.name()));
                     return (CloudEvent) null;
                 })
                 .onFailure().transform(sendFailure -> {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.InvocationContext;
+import dev.eventloom.core.runtime.InvocationMdc;
 import dev.eventloom.core.runtime.OutputShape;
 import io.cloudevents.CloudEvent;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -68,6 +69,7 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
         if (onCaller) {
             outcome.calling = true;
         }
+        Object[] mdc = InvocationMdc.enter(context.function(), context.cloudEvent());
         try {
             Object result = invoker.invoke(bean, inputBinder.apply(context.cloudEvent()), context);
             Uni<?> later = switch (shape) {
@@ -85,6 +87,7 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
         } catch (Exception e) {
             failure = e;
         } finally {
+            InvocationMdc.exit(mdc);
             if (activated) {
                 requestContext.deactivate();
             }
@@ -109,10 +112,12 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
         if (activated) {
             requestContext.activate();
         }
+        Object[] mdc = InvocationMdc.enter(context.function(), context.cloudEvent());
         try {
             Object result = invoker.invoke(bean, inputBinder.apply(context.cloudEvent()), context);
             return shape == OutputShape.VALUE ? result : null;
         } finally {
+            InvocationMdc.exit(mdc);
             if (activated) {
                 requestContext.terminate();
             }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.InvocationContext;
+import dev.eventloom.core.runtime.InvocationMdc;
 import dev.eventloom.core.runtime.OutputShape;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
@@ -34,10 +35,13 @@ public final class MethodInvoker implements Invoker {
                 return Uni.createFrom().failure(TimeoutInvoker.notStarted(context));
             }
             Object result;
+            Object[] mdc = InvocationMdc.enter(context.function(), context.cloudEvent());
             try {
                 result = invoker.invoke(bean, inputBinder.apply(context.cloudEvent()), context);
             } catch (Exception e) {
                 return Uni.createFrom().failure(e);
+            } finally {
+                InvocationMdc.exit(mdc);
             }
             return switch (shape) {
                 case VOID -> Uni.createFrom().nullItem();
