@@ -13,14 +13,14 @@ import io.quarkus.test.junit.QuarkusTest;
 class GreetingFunctionsTest {
 
     @Test
-    void hello_answers_plain_json() {
+    void helloAnswersPlainJson() {
         given().contentType("application/json").body("{\"name\":\"Ada\"}")
                 .post("/hello")
                 .then().statusCode(200).body("message", equalTo("Hello Ada"));
     }
 
     @Test
-    void a_greeting_request_event_is_answered_with_a_greeting_sent_event() {
+    void aGreetingRequestEventIsAnsweredWithAGreetingSentEvent() {
         given().header("ce-specversion", "1.0").header("ce-id", "req-1").header("ce-source", "/tests")
                 .header("ce-type", "dev.eventloom.greeting.requested").header("ce-subject", "Paris")
                 .contentType("application/json").body("{\"name\":\"Ada\"}")
@@ -33,7 +33,7 @@ class GreetingFunctionsTest {
     }
 
     @Test
-    void signing_events_fill_the_guestbook() {
+    void signingEventsFillTheGuestbook() {
         given().contentType("application/cloudevents+json")
                 .body("""
                         {"specversion":"1.0","id":"sig-1","source":"/tests","type":"dev.eventloom.guestbook.signed",
@@ -45,7 +45,7 @@ class GreetingFunctionsTest {
     }
 
     @Test
-    void gold_tier_requests_also_reach_the_vip_welcome() {
+    void goldTierRequestsAlsoReachTheVipWelcome() {
         given().header("ce-specversion", "1.0").header("ce-id", "vip-1").header("ce-source", "/tests")
                 .header("ce-type", "dev.eventloom.greeting.requested").header("ce-tier", "gold")
                 .contentType("application/json").body("{\"name\":\"Barbara\"}")
@@ -55,7 +55,7 @@ class GreetingFunctionsTest {
     }
 
     @Test
-    void other_tiers_do_not() {
+    void otherTiersDoNot() {
         given().header("ce-specversion", "1.0").header("ce-id", "vip-2").header("ce-source", "/tests")
                 .header("ce-type", "dev.eventloom.greeting.requested").header("ce-tier", "silver")
                 .contentType("application/json").body("{\"name\":\"Linus\"}")
@@ -65,7 +65,7 @@ class GreetingFunctionsTest {
     }
 
     @Test
-    void health_endpoints_answer_for_knative_probes() {
+    void healthEndpointsAnswerForKnativeProbes() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -25,7 +25,7 @@ class ManifestIT {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void the_manifest_follows_its_schema() throws Exception {
+    void theManifestFollowsItsSchema() throws Exception {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(DIR.resolve("manifest.schema.json").toUri());
         JsonNode manifest = JSON.readTree(DIR.resolve("manifest.json").toFile());
@@ -40,7 +40,7 @@ class ManifestIT {
     }
 
     @Test
-    void the_manifest_describes_the_greeting_functions() throws Exception {
+    void theManifestDescribesTheGreetingFunctions() throws Exception {
         JsonNode manifest = JSON.readTree(DIR.resolve("manifest.json").toFile());
         assertEquals(1, manifest.get("manifestVersion").asInt());
         assertEquals("greeting", manifest.at("/application/name").asText());
@@ -63,7 +63,7 @@ class ManifestIT {
     }
 
     @Test
-    void knative_yaml_has_the_service_and_one_trigger_per_triggered_function() throws Exception {
+    void knativeYamlHasTheServiceAndOneTriggerPerTriggeredFunction() throws Exception {
         String yaml = java.nio.file.Files.readString(DIR.resolve("knative.yaml"));
         assertEquals(1, yaml.split("---\napiVersion: \"serving.knative.dev/v1\"\nkind: \"Service\"", -1).length - 1, yaml);
         assertEquals(4, yaml.split("kind: \"Trigger\"", -1).length - 1, yaml);

@@ -59,7 +59,7 @@ class ShutdownUnderLoadIT {
     }
 
     @Test
-    void sigterm_under_load_answers_every_request_read_and_runs_no_function_it_refused() throws Exception {
+    void sigtermUnderLoadAnswersEveryRequestReadAndRunsNoFunctionItRefused() throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("greeting", ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -44,7 +44,7 @@ class CrashRecoveryIT {
     static final int EVENTS = 10_000;
 
     @Test
-    void after_a_sigkill_every_event_is_processed_and_only_uncommitted_ones_again() throws Exception {
+    void afterASigkillEveryEventIsProcessedAndOnlyUncommittedOnesAgain() throws Exception {
         Path audit = Path.of("target", "crash-audit.log").toAbsolutePath();
         try (InJvmKafka kafka = InJvmKafka.start()) {
             load(kafka, "crash-load");
@@ -66,7 +66,7 @@ class CrashRecoveryIT {
     }
 
     @Test
-    void after_a_sigterm_nothing_is_processed_twice() throws Exception {
+    void afterASigtermNothingIsProcessedTwice() throws Exception {
         Path audit = Path.of("target", "graceful-audit.log").toAbsolutePath();
         try (InJvmKafka kafka = InJvmKafka.start()) {
             load(kafka, "graceful-load");

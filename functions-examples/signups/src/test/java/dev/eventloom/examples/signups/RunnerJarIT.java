@@ -26,7 +26,7 @@ class RunnerJarIT {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
-    void the_runner_jar_serves_the_functions_over_http() throws Exception {
+    void theRunnerJarServesTheFunctionsOverHttp() throws Exception {
         Path jar = Path.of("target", "signups-0.1.0-SNAPSHOT-runner.jar");
         assertTrue(Files.exists(jar), "./mvnw package writes " + jar);
         int port = freePort();

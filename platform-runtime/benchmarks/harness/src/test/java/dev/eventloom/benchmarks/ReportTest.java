@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportTest {
 
     @Test
-    void ratios_are_medians_of_the_ratios_within_each_sample(@TempDir Path dir) throws Exception {
+    void ratiosAreMediansOfTheRatiosWithinEachSample(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("results.tsv"), """
                 # kind\tscenario\tsample\tvalues...
                 http\tvertx json\t1\t100000\t0.30\t4.0
@@ -65,7 +65,7 @@ class ReportTest {
     }
 
     @Test
-    void targets_give_each_figure_against_its_bound(@TempDir Path dir) throws Exception {
+    void targetsGiveEachFigureAgainstItsBound(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("results.tsv"), """
                 headtohead\teventloom json (event loop) vs vertx json\t1\t36000\t48000\t3.0\t2.5
                 headtohead\teventloom json (event loop) vs vertx json\t2\t39500\t50000\t3.0\t2.7
@@ -91,7 +91,7 @@ class ReportTest {
     }
 
     @Test
-    void lambda_cold_starts_report_cpu_time_and_results_from_before_it_still_read(@TempDir Path dir) throws Exception {
+    void lambdaColdStartsReportCpuTimeAndResultsFromBeforeItStillRead(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("results.tsv"), """
                 lambda-start\tlambda baseline\t1\t800\t104000\t1000
                 lambda-rate\tlambda baseline\t1\t5000\t170000

@@ -17,13 +17,13 @@ class CloudEventValidationTest {
     }
 
     @Test
-    void a_complete_event_passes() {
+    void aCompleteEventPasses() {
         assertDoesNotThrow(() -> CloudEventValidation.validate(valid().withSubject("x")
                 .withDataContentType("application/json; charset=utf-8").build()));
     }
 
     @Test
-    void every_broken_rule_is_named() {
+    void everyBrokenRuleIsNamed() {
         EventloomException e = assertThrows(EventloomException.class, () -> CloudEventValidation.validate(
                 valid().withId("").withType("").withSubject("").withDataContentType("xyz").build()));
         assertEquals(EventloomException.Kind.INVALID_INPUT, e.kind());
@@ -33,7 +33,7 @@ class CloudEventValidationTest {
     }
 
     @Test
-    void time_must_have_seconds_and_an_offset() {
+    void timeMustHaveSecondsAndAnOffset() {
         assertDoesNotThrow(() -> CloudEventValidation.validateTime("2018-04-05T17:31:00.123+02:00"));
         assertDoesNotThrow(() -> CloudEventValidation.validateTime(null));
         assertThrows(EventloomException.class, () -> CloudEventValidation.validateTime("2018-04-05T17:31Z"));

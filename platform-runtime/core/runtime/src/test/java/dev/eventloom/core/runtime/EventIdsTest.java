@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class EventIdsTest {
 
     @Test
-    void ids_are_distinct_version_4_uuids() {
+    void idsAreDistinctVersion4Uuids() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 100_000; i++) {
             String id = EventIds.next();

@@ -35,7 +35,7 @@ class EventRouterTest {
     }
 
     @Test
-    void exact_type_routes_to_its_function_only() {
+    void exactTypeRoutesToItsFunctionOnly() {
         EventRouter<String> router = EventRouter.<String> builder()
                 .add("created", type("order.created"))
                 .add("deleted", type("order.deleted"))
@@ -45,13 +45,13 @@ class EventRouterTest {
     }
 
     @Test
-    void no_match_gives_an_empty_list() {
+    void noMatchGivesAnEmptyList() {
         EventRouter<String> router = EventRouter.<String> builder().add("created", type("order.created")).build();
         assertEquals(List.of(), router.route(event("order.shipped"), null));
     }
 
     @Test
-    void a_catch_all_receives_every_event() {
+    void aCatchAllReceivesEveryEvent() {
         EventRouter<String> router = EventRouter.<String> builder()
                 .add("audit", catchAll())
                 .add("created", type("order.created"))
@@ -61,7 +61,7 @@ class EventRouterTest {
     }
 
     @Test
-    void an_event_matching_several_triggers_goes_to_each_in_the_order_they_were_added() {
+    void anEventMatchingSeveralTriggersGoesToEachInTheOrderTheyWereAdded() {
         EventRouter<String> router = EventRouter.<String> builder()
                 .add("b", cesql("tier = 'gold'"))
                 .add("a", type("order.created"))
@@ -71,7 +71,7 @@ class EventRouterTest {
     }
 
     @Test
-    void a_function_with_several_matching_triggers_gets_the_event_once() {
+    void aFunctionWithSeveralMatchingTriggersGetsTheEventOnce() {
         EventRouter<String> router = EventRouter.<String> builder()
                 .add("f", type("order.created"))
                 .add("f", cesql("tier = 'gold'"))
@@ -82,7 +82,7 @@ class EventRouterTest {
     }
 
     @Test
-    void exact_type_and_other_filters_must_all_hold() {
+    void exactTypeAndOtherFiltersMustAllHold() {
         EventRouter<String> router = EventRouter.<String> builder()
                 .add("gold", TriggerMetadata.of("order.created", null, List.of("tier=gold"), List.of(), List.of(), null, null))
                 .add("silver", TriggerMetadata.of("order.created", null, List.of("tier=silver"), List.of(), List.of(), null, null))
@@ -91,7 +91,7 @@ class EventRouterTest {
     }
 
     @Test
-    void the_only_trigger_of_a_type_still_checks_its_other_filters_and_source() {
+    void theOnlyTriggerOfATypeStillChecksItsOtherFiltersAndSource() {
         EventRouter<String> router = EventRouter.<String> builder()
                 .add("gold", TriggerMetadata.of("order.created", "shop", List.of("tier=gold"), List.of(), List.of(), null,
                         null))
@@ -104,7 +104,7 @@ class EventRouterTest {
     }
 
     @Test
-    void a_logical_source_must_be_the_events() {
+    void aLogicalSourceMustBeTheEvents() {
         EventRouter<String> router = EventRouter.<String> builder()
                 .add("uploads", source("uploads"))
                 .add("created-from-shop",
@@ -119,7 +119,7 @@ class EventRouterTest {
     }
 
     @Test
-    void routing_among_ten_thousand_exact_types_finds_exactly_the_right_one() {
+    void routingAmongTenThousandExactTypesFindsExactlyTheRightOne() {
         EventRouter.Builder<String> builder = EventRouter.builder();
         for (int i = 0; i < 10_000; i++) {
             builder.add("f" + i, type("type." + i));

@@ -77,7 +77,7 @@ class MalformedInputFuzzTest {
     }
 
     @Test
-    void malformed_input_is_answered_within_the_contract_and_the_application_stays_healthy() throws Exception {
+    void malformedInputIsAnsweredWithinTheContractAndTheApplicationStaysHealthy() throws Exception {
         Random random = new Random(SEED);
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> violations = new ArrayList<>();

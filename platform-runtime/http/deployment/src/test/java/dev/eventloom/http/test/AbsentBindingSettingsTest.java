@@ -42,7 +42,7 @@ class AbsentBindingSettingsTest {
     }
 
     @Test
-    void the_application_starts_and_serves() {
+    void theApplicationStartsAndServes() {
         given().contentType("application/json").body("\"Ada\"").post("/hello").then().statusCode(200)
                 .body(equalTo("\"hello Ada\""));
     }

@@ -71,7 +71,7 @@ class BatchAdmissionTest {
     Runs runs;
 
     @Test
-    void a_batch_larger_than_max_concurrency_runs_every_event_once() {
+    void aBatchLargerThanMaxConcurrencyRunsEveryEventOnce() {
         String batch = IntStream.range(0, 10)
                 .mapToObj(i -> "{\"specversion\":\"1.0\",\"id\":\"s-" + i + "\",\"source\":\"/t\",\"type\":\"test.sign\","
                         + "\"datacontenttype\":\"text/plain\",\"data\":\"x\"}")

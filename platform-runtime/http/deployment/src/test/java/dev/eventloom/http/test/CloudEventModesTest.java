@@ -163,7 +163,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void binary_mode_event_is_routed_and_its_reply_comes_back_in_binary_mode() {
+    void binaryModeEventIsRoutedAndItsReplyComesBackInBinaryMode() {
         given().header("ce-specversion", "1.0").header("ce-id", "e-1").header("ce-source", "/tests")
                 .header("ce-type", "test.greet").header("ce-subject", "paris").header("X-Test", "yes")
                 .contentType("application/json").body("{\"name\":\"Ada\"}")
@@ -180,7 +180,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void structured_mode_event_is_routed() {
+    void structuredModeEventIsRouted() {
         given().contentType("application/cloudevents+json; charset=utf-8")
                 .body("""
                         {"specversion":"1.0","id":"e-2","source":"/tests","type":"test.greet",
@@ -194,7 +194,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void an_event_posted_to_a_function_skips_its_triggers() {
+    void anEventPostedToAFunctionSkipsItsTriggers() {
         given().header("ce-specversion", "1.0").header("ce-id", "e-3").header("ce-source", "/tests")
                 .header("ce-type", "some.other.type").contentType("application/json").body("{\"name\":\"Alan\"}")
                 .post("/greet")
@@ -202,7 +202,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void a_function_without_reply_answers_202_to_an_event() {
+    void aFunctionWithoutReplyAnswers202ToAnEvent() {
         given().contentType("application/cloudevents+json")
                 .body("""
                         {"specversion":"1.0","id":"e-4","source":"/tests","type":"test.record","subject":"s1",
@@ -214,7 +214,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void a_batch_is_routed_event_by_event() {
+    void aBatchIsRoutedEventByEvent() {
         given().contentType("application/cloudevents-batch+json")
                 .body("""
                         [{"specversion":"1.0","id":"b-1","source":"/tests","type":"test.record","data":{"name":"A"}},
@@ -227,7 +227,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void a_batch_posted_to_a_function_goes_to_it() {
+    void aBatchPostedToAFunctionGoesToIt() {
         given().contentType("application/cloudevents-batch+json")
                 .body("[{\"specversion\":\"1.0\",\"id\":\"b-3\",\"source\":\"/t\",\"type\":\"x\",\"data\":{\"name\":\"C\"}}]")
                 .post("/record")
@@ -236,18 +236,18 @@ class CloudEventModesTest {
     }
 
     @Test
-    void an_empty_batch_is_accepted() {
+    void anEmptyBatchIsAccepted() {
         given().contentType("application/cloudevents-batch+json").body("[]").post("/").then().statusCode(202);
     }
 
     @Test
-    void each_invocation_has_its_own_request_context() {
+    void eachInvocationHasItsOwnRequestContext() {
         given().post("/requestScoped").then().statusCode(200).body(equalTo("1"));
         given().post("/requestScoped").then().statusCode(200).body(equalTo("1"));
     }
 
     @Test
-    void deliveries_of_one_fan_out_running_at_once_each_have_their_own_request_context() {
+    void deliveriesOfOneFanOutRunningAtOnceEachHaveTheirOwnRequestContext() {
         given().header("ce-specversion", "1.0").header("ce-id", "s-1").header("ce-source", "/tests")
                 .header("ce-type", "test.scoped").post("/")
                 .then().statusCode(202);
@@ -255,7 +255,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void plain_json_works_like_funqy_http() {
+    void plainJsonWorksLikeFunqyHttp() {
         Headers headers = given().contentType("application/json").body("{\"name\":\"Ada\"}")
                 .post("/hello")
                 .then().statusCode(200).contentType(startsWith("application/json"))
@@ -267,8 +267,8 @@ class CloudEventModesTest {
     }
 
     @Test
-    void plain_data_gets_only_the_data_of_a_returned_cloud_event() {
-        // a CloudEvent sent to the same function gets all its attributes: a_returned_cloud_event_sets_the_reply_attributes
+    void plainDataGetsOnlyTheDataOfAReturnedCloudEvent() {
+        // a CloudEvent sent to the same function gets all its attributes: aReturnedCloudEventSetsTheReplyAttributes
         given().contentType("application/json").body("{\"name\":\"Ada\"}")
                 .post("/custom")
                 .then().statusCode(200).contentType(startsWith("application/json"))
@@ -279,7 +279,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void a_reply_without_data_is_204_to_plain_data_and_a_bodiless_event_to_a_cloud_event() {
+    void aReplyWithoutDataIs204ToPlainDataAndABodilessEventToACloudEvent() {
         given().contentType("application/json").body("{\"name\":\"Ada\"}").post("/empty")
                 .then().statusCode(204).header("ce-type", nullValue());
         given().header("ce-specversion", "1.0").header("ce-id", "c-3").header("ce-source", "/tests")
@@ -290,7 +290,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void plain_json_to_a_void_function_answers_204() {
+    void plainJsonToAVoidFunctionAnswers204() {
         given().contentType("application/json").body("{\"name\":\"Ada\"}")
                 .post("/discard")
                 .then().statusCode(204);
@@ -298,7 +298,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void text_binds_to_a_string_and_a_string_reply_is_json() {
+    void textBindsToAStringAndAStringReplyIsJson() {
         assertEquals("\"héllo\"", given().contentType("text/plain; charset=UTF-8").body("héllo").post("/echo")
                 .then().statusCode(200).extract().asString());
         assertEquals("\"latin\"", given().contentType("text/plain; charset=ISO-8859-1").body("latin").post("/echo")
@@ -308,7 +308,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void bytes_bind_as_they_are_and_a_bytes_reply_is_octet_stream() {
+    void bytesBindAsTheyAreAndABytesReplyIsOctetStream() {
         byte[] reversed = given().contentType("application/octet-stream").body(new byte[] { 1, 2, 3 })
                 .post("/reverse")
                 .then().statusCode(200).contentType("application/octet-stream")
@@ -317,7 +317,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void get_binds_query_parameters_like_funqy_http() {
+    void getBindsQueryParametersLikeFunqyHttp() {
         given().get("/query?name=Ada&count=3&address.city=London&tag=a&tag=b")
                 .then().statusCode(200)
                 .body("name", equalTo("Ada"))
@@ -327,7 +327,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void a_function_may_take_and_return_sdk_cloud_events() {
+    void aFunctionMayTakeAndReturnSdkCloudEvents() {
         given().header("ce-specversion", "1.0").header("ce-id", "r-1").header("ce-source", "/tests")
                 .header("ce-type", "test.raw").contentType("text/plain").body("payload")
                 .post("/raw")
@@ -340,7 +340,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void a_returned_cloud_event_sets_the_reply_attributes() {
+    void aReturnedCloudEventSetsTheReplyAttributes() {
         given().header("ce-specversion", "1.0").header("ce-id", "c-1").header("ce-source", "/tests")
                 .header("ce-type", "test.custom").contentType("application/json").body("{\"name\":\"Ada\"}")
                 .post("/")
@@ -354,7 +354,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void a_large_payload_is_accepted_under_the_limit() {
+    void aLargePayloadIsAcceptedUnderTheLimit() {
         byte[] large = new byte[5 * 1024 * 1024];
         java.util.Arrays.fill(large, (byte) 'x');
         given().contentType("application/octet-stream").body(large).post("/size")
@@ -362,7 +362,7 @@ class CloudEventModesTest {
     }
 
     @Test
-    void the_cloudevents_sdk_as_a_client_gets_a_reply_it_can_read() throws Exception {
+    void theCloudeventsSdkAsAClientGetsAReplyItCanRead() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             WebClient client = WebClient.create(vertx);

@@ -79,7 +79,7 @@ class CloudEventsJsonFormatConformanceTest {
     }
 
     @Test
-    void valid_events_are_delivered_intact() throws IOException {
+    void validEventsAreDeliveredIntact() throws IOException {
         List<String> failures = new ArrayList<>();
         JsonNode tests = suite("valid-events.json").get("tests");
         for (JsonNode test : tests) {
@@ -101,7 +101,7 @@ class CloudEventsJsonFormatConformanceTest {
     }
 
     @Test
-    void invalid_events_are_refused_and_deliver_nothing() throws IOException {
+    void invalidEventsAreRefusedAndDeliverNothing() throws IOException {
         List<String> failures = new ArrayList<>();
         JsonNode tests = suite("invalid-events.json").get("tests");
         for (JsonNode test : tests) {
@@ -115,7 +115,7 @@ class CloudEventsJsonFormatConformanceTest {
     }
 
     @Test
-    void valid_batches_deliver_each_event() throws IOException {
+    void validBatchesDeliverEachEvent() throws IOException {
         List<String> failures = new ArrayList<>();
         JsonNode tests = suite("valid-batches.json").get("tests");
         for (JsonNode test : tests) {
@@ -132,7 +132,7 @@ class CloudEventsJsonFormatConformanceTest {
     }
 
     @Test
-    void invalid_batches_are_refused_whole() throws IOException {
+    void invalidBatchesAreRefusedWhole() throws IOException {
         List<String> failures = new ArrayList<>();
         JsonNode tests = suite("invalid-batches.json").get("tests");
         for (JsonNode test : tests) {

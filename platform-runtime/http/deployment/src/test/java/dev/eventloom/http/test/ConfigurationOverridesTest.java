@@ -69,7 +69,7 @@ class ConfigurationOverridesTest {
     }
 
     @Test
-    void a_configured_trigger_replaces_the_annotated_one() {
+    void aConfiguredTriggerReplacesTheAnnotatedOne() {
         event("test.annotated", "/t").post("/").then().statusCode(404);
         event("test.configured", "/t").post("/").then().statusCode(200)
                 .header("ce-type", "test.configured.reply")
@@ -77,24 +77,24 @@ class ConfigurationOverridesTest {
     }
 
     @Test
-    void configured_filters_use_the_knative_dialects() {
+    void configuredFiltersUseTheKnativeDialects() {
         event("test.a", "/t").post("/").then().statusCode(200).body(equalTo("\"audited Ada\""));
         event("test.x.b", "/t").post("/").then().statusCode(200).body(equalTo("\"audited Ada\""));
         event("test.never", "/t").post("/").then().statusCode(404);
     }
 
     @Test
-    void a_configured_timeout_replaces_the_annotated_one() {
+    void aConfiguredTimeoutReplacesTheAnnotatedOne() {
         given().post("/patient").then().statusCode(504).body("detail", containsString("timeout of 100 ms"));
     }
 
     @Test
-    void a_configured_dispatch_mode_replaces_the_derived_one() {
+    void aConfiguredDispatchModeReplacesTheDerivedOne() {
         given().post("/where").then().statusCode(200).body(equalTo("\"event-loop\""));
     }
 
     @Test
-    void logical_sources_are_known_by_their_cloudevents_source() {
+    void logicalSourcesAreKnownByTheirCloudeventsSource() {
         event("anything", "/shop/us").post("/").then().statusCode(200).body(equalTo("\"shop order from Ada\""));
         event("anything", "/elsewhere").post("/").then().statusCode(404);
     }

@@ -143,7 +143,7 @@ class DispatchTest {
     }
 
     @Test
-    void each_signature_runs_where_its_dispatch_mode_says() {
+    void eachSignatureRunsWhereItsDispatchModeSays() {
         given().post("/uni").then().statusCode(200).body(equalTo("\"event-loop\""));
         given().post("/stage").then().statusCode(200).body(equalTo("\"event-loop\""));
         given().post("/plain").then().statusCode(200).body(equalTo("\"worker\""));
@@ -156,7 +156,7 @@ class DispatchTest {
     }
 
     @Test
-    void worker_threads_give_way_to_the_event_loops_with_a_higher_nice_value() {
+    void workerThreadsGiveWayToTheEventLoopsWithAHigherNiceValue() {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/proc/thread-self")),
                 "Linux only");
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 22, "needs the JDK's FFM API");
@@ -188,7 +188,7 @@ class DispatchTest {
      * figure for the benchmarks' noisy-neighbour run, not a test.)
      */
     @Test
-    void a_cpu_burning_worker_does_not_hold_up_an_event_loop_function() throws Exception {
+    void aCpuBurningWorkerDoesNotHoldUpAnEventLoopFunction() throws Exception {
         ExecutorService clients = Executors.newSingleThreadExecutor();
         try {
             Future<String> burner = clients.submit(() -> given().post("/burn").then().statusCode(200).extract().asString());
@@ -206,7 +206,7 @@ class DispatchTest {
     }
 
     @Test
-    void many_concurrent_requests_each_get_their_own_answer() throws Exception {
+    void manyConcurrentRequestsEachGetTheirOwnAnswer() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
             List<Future<String>> answers = new ArrayList<>();
@@ -225,7 +225,7 @@ class DispatchTest {
     }
 
     @Test
-    void a_worker_function_blocked_in_io_does_not_hold_up_other_blocking_functions() throws Exception {
+    void aWorkerFunctionBlockedInIoDoesNotHoldUpOtherBlockingFunctions() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
             Future<String> parked = clients.submit(

@@ -91,7 +91,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void a_cloud_event_missing_a_required_attribute_is_400() {
+    void aCloudEventMissingARequiredAttributeIs400() {
         given().header("ce-specversion", "1.0").header("ce-source", "/tests").header("ce-type", "test.hello")
                 .contentType("application/json").body("{\"name\":\"x\"}")
                 .post("/")
@@ -106,7 +106,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void empty_attributes_and_timestamps_without_seconds_are_400() {
+    void emptyAttributesAndTimestampsWithoutSecondsAre400() {
         given().header("ce-specversion", "1.0").header("ce-id", "").header("ce-source", "/tests")
                 .header("ce-type", "test.hello").contentType("application/json").body("{\"name\":\"x\"}")
                 .post("/")
@@ -118,13 +118,13 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void a_structured_format_other_than_json_is_415() {
+    void aStructuredFormatOtherThanJsonIs415() {
         given().contentType("application/cloudevents+xml").body("<event/>").post("/")
                 .then().statusCode(415).body("detail", startsWith("The event format application/cloudevents+xml is not supported"));
     }
 
     @Test
-    void an_unknown_spec_version_is_400() {
+    void anUnknownSpecVersionIs400() {
         given().header("ce-specversion", "0.1").header("ce-id", "v-1").header("ce-source", "/tests")
                 .header("ce-type", "test.hello").contentType("application/json").body("{}")
                 .post("/")
@@ -132,7 +132,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void json_that_does_not_bind_is_400_naming_the_problem() {
+    void jsonThatDoesNotBindIs400NamingTheProblem() {
         given().contentType("application/json").body("{\"name\":").post("/hello")
                 .then().statusCode(400)
                 .body("detail", containsString("Function 'hello' cannot take event"))
@@ -147,7 +147,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void a_query_that_does_not_describe_one_object_is_400_before_the_function_runs() {
+    void aQueryThatDoesNotDescribeOneObjectIs400BeforeTheFunctionRuns() {
         for (String query : List.of(".=1", "...=1", "%2e=1", "a..b=1", "name=x&name.first=y",
                 String.join(".", java.util.Collections.nCopies(1000, "a")) + "=1")) {
             given().urlEncodingEnabled(false).get("/hello?" + query)
@@ -158,7 +158,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void plain_json_posted_to_root_is_400_and_other_media_types_415() {
+    void plainJsonPostedToRootIs400AndOtherMediaTypes415() {
         given().contentType("application/json").body("{\"name\":\"x\"}").post("/")
                 .then().statusCode(400)
                 .body("detail", containsString("POST / takes CloudEvents, and this request has no ce-specversion header"));
@@ -167,7 +167,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void data_of_a_type_a_json_function_cannot_read_is_415() {
+    void dataOfATypeAJsonFunctionCannotReadIs415() {
         given().contentType("application/xml").body("<person/>").post("/hello")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("detail", containsString("reads JSON but event"))
@@ -176,14 +176,14 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void an_unknown_function_is_404_without_the_list_of_functions_outside_dev_mode() {
+    void anUnknownFunctionIs404WithoutTheListOfFunctionsOutsideDevMode() {
         given().contentType("application/json").body("{}").post("/nope")
                 .then().statusCode(404)
                 .body("detail", equalTo("There is no function named 'nope'"));
     }
 
     @Test
-    void a_function_path_is_matched_after_percent_decoding_and_with_a_trailing_slash() {
+    void aFunctionPathIsMatchedAfterPercentDecodingAndWithATrailingSlash() {
         given().urlEncodingEnabled(false).contentType("application/json").body("{\"name\":\"x\"}").post("/hel%6Co")
                 .then().statusCode(200).body("message", equalTo("Hello x"));
         given().contentType("application/json").body("{\"name\":\"y\"}").post("/hello/")
@@ -191,20 +191,20 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void an_event_no_trigger_matches_is_404() {
+    void anEventNoTriggerMatchesIs404() {
         event("n-1", "test.unknown").contentType("application/json").body("{}").post("/")
                 .then().statusCode(404)
                 .body("detail", startsWith("No trigger matches event n-1 (type 'test.unknown', source '/tests')"));
     }
 
     @Test
-    void other_methods_are_405_with_allow() {
+    void otherMethodsAre405WithAllow() {
         given().put("/hello").then().statusCode(405).header("Allow", "GET, POST").contentType("application/problem+json");
         given().get("/").then().statusCode(405).header("Allow", "POST");
     }
 
     @Test
-    void a_body_over_the_limit_is_413() {
+    void aBodyOverTheLimitIs413() {
         String big = "{\"name\":\"" + "x".repeat(2048) + "\"}";
         given().contentType("application/json").body(big).post("/hello")
                 .then().statusCode(413)
@@ -213,7 +213,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void a_body_read_in_several_chunks_arrives_whole() throws Exception {
+    void aBodyReadInSeveralChunksArrivesWhole() throws Exception {
         String answer = postInChunks(List.of("{\"na", "me\":\"Chunk", "ed\"}"), 50);
         assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
         assertTrue(answer.contains("Hello Chunked"), answer);
@@ -221,7 +221,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void a_chunked_body_over_the_limit_is_413() throws Exception {
+    void aChunkedBodyOverTheLimitIs413() throws Exception {
         String answer = postInChunks(List.of("{\"name\":\"" + "x".repeat(600), "x".repeat(600) + "\"}"), 0);
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.contains("raise eventloom.http.max-body-size"), answer);
@@ -251,7 +251,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void a_failing_function_is_500_with_the_error_id_of_its_log_line_and_no_internals() {
+    void aFailingFunctionIs500WithTheErrorIdOfItsLogLineAndNoInternals() {
         List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Handler handler = new java.util.logging.Handler() {
             @Override
@@ -289,7 +289,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void a_reply_attribute_with_a_line_break_is_percent_encoded_not_folded_or_refused() {
+    void aReplyAttributeWithALineBreakIsPercentEncodedNotFoldedOrRefused() {
         event("w-1", "test.any").post("/unwritable").then().statusCode(200)
                 .header("ce-subject", equalTo("line%0D%0Abreak"));
         // plain data is answered with the reply's data alone: the subject goes nowhere
@@ -300,7 +300,7 @@ class ErrorResponsesTest {
     static final java.util.concurrent.CountDownLatch SLOW_RELEASE = new java.util.concurrent.CountDownLatch(1);
 
     @Test
-    void a_function_past_its_timeout_is_504_and_the_process_keeps_serving() {
+    void aFunctionPastItsTimeoutIs504AndTheProcessKeepsServing() {
         try {
             given().post("/slow").then().statusCode(504)
                     .body("detail", containsString("Function 'slow' did not finish event"))
@@ -315,7 +315,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void a_batch_with_an_invalid_event_is_refused_whole() {
+    void aBatchWithAnInvalidEventIsRefusedWhole() {
         given().contentType("application/cloudevents-batch+json")
                 .body("""
                         [{"specversion":"1.0","id":"b-1","source":"/t","type":"test.hello","data":{"name":"A"}},
@@ -330,7 +330,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void a_batch_reports_the_events_no_trigger_matches() {
+    void aBatchReportsTheEventsNoTriggerMatches() {
         given().contentType("application/cloudevents-batch+json")
                 .body("""
                         [{"specversion":"1.0","id":"b-3","source":"/t","type":"test.hello","data":{"name":"A"}},
@@ -344,7 +344,7 @@ class ErrorResponsesTest {
     }
 
     @Test
-    void errors_never_leak_internal_classes_of_the_platform() {
+    void errorsNeverLeakInternalClassesOfThePlatform() {
         given().contentType("application/json").body("{\"name\":\"Ada\"}").post("/fail")
                 .then().body(not(containsString("dev.eventloom.core")));
     }

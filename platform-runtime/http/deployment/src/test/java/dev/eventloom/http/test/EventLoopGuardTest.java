@@ -46,7 +46,7 @@ class EventLoopGuardTest {
     }
 
     @Test
-    void holding_the_loop_past_the_threshold_is_warned_and_counted() {
+    void holdingTheLoopPastTheThresholdIsWarnedAndCounted() {
         given().contentType("application/json").body("5").post("/spin").then().statusCode(200);
         given().contentType("application/json").body("300").post("/spin").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)

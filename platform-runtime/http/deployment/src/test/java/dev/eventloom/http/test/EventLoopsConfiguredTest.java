@@ -32,7 +32,7 @@ class EventLoopsConfiguredTest {
     Vertx vertx;
 
     @Test
-    void the_configured_count_wins() {
+    void theConfiguredCountWins() {
         int count = 0;
         for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
             count++;

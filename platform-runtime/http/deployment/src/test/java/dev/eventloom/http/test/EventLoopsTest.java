@@ -44,7 +44,7 @@ class EventLoopsTest {
     }
 
     @Test
-    void one_event_loop_per_cpu() {
+    void oneEventLoopPerCpu() {
         int cpus = Runtime.getRuntime().availableProcessors();
         assertEquals(cpus, eventLoops(vertx));
         assertEquals(cpus, ConfigProvider.getConfig().getValue("quarkus.vertx.event-loops-pool-size", Integer.class));

@@ -32,7 +32,7 @@ class HeaderEncodingTest {
     }
 
     @Test
-    void a_percent_encoded_attribute_reaches_the_function_decoded() {
+    void aPercentEncodedAttributeReachesTheFunctionDecoded() {
         given().header("ce-specversion", "1.0").header("ce-id", "e-1").header("ce-source", "/t")
                 .header("ce-type", "test.echo").header("ce-subject", "caf%C3%A9%20au%20lait%25")
                 .contentType("text/plain; charset=utf-8").body("x")
@@ -41,7 +41,7 @@ class HeaderEncodingTest {
     }
 
     @Test
-    void a_percent_sign_not_followed_by_hex_digits_is_kept_as_it_is() {
+    void aPercentSignNotFollowedByHexDigitsIsKeptAsItIs() {
         given().header("ce-specversion", "1.0").header("ce-id", "e-2").header("ce-source", "/t")
                 .header("ce-type", "test.echo").header("ce-subject", "100%")
                 .contentType("text/plain").body("x")
@@ -49,7 +49,7 @@ class HeaderEncodingTest {
     }
 
     @Test
-    void reply_attributes_are_percent_encoded_and_keep_the_causing_id_byte_for_byte() {
+    void replyAttributesArePercentEncodedAndKeepTheCausingIdByteForByte() {
         given().contentType("application/cloudevents+json")
                 .body(("{\"specversion\":\"1.0\",\"id\":\"snow\u2603man\\r\\n x\\\"%\",\"source\":\"/t\",\"type\":\"test.echo\","
                         + "\"subject\":\"s\",\"datacontenttype\":\"text/plain\",\"data\":\"x\"}")
@@ -60,7 +60,7 @@ class HeaderEncodingTest {
     }
 
     @Test
-    void the_cloudevents_sdk_as_client_gets_its_ids_back_byte_for_byte() throws Exception {
+    void theCloudeventsSdkAsClientGetsItsIdsBackByteForByte() throws Exception {
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
         try {
             io.vertx.ext.web.client.WebClient client = io.vertx.ext.web.client.WebClient.create(vertx);

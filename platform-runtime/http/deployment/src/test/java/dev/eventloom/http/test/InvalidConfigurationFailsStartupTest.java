@@ -43,7 +43,7 @@ class InvalidConfigurationFailsStartupTest {
     }
 
     @Test
-    void startup_fails() {
+    void startupFails() {
         fail("startup should have failed");
     }
 }

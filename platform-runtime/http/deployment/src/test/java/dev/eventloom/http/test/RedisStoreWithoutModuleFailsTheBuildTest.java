@@ -38,7 +38,7 @@ class RedisStoreWithoutModuleFailsTheBuildTest {
     }
 
     @Test
-    void the_build_fails() {
+    void theBuildFails() {
         fail("the application must not build");
     }
 }

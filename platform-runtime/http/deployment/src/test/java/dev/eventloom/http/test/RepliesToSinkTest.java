@@ -85,7 +85,7 @@ class RepliesToSinkTest {
     }
 
     @Test
-    void fan_out_delivers_to_each_function_and_sends_every_reply_to_the_sink() {
+    void fanOutDeliversToEachFunctionAndSendsEveryReplyToTheSink() {
         event("o-1", "test.order", "Ada").post("/").then().statusCode(202);
         List<CloudEvent> replies = sink.received().stream().sorted((a, b) -> a.getType().compareTo(b.getType())).toList();
         assertEquals(List.of("test.audited", "test.invoiced"), replies.stream().map(CloudEvent::getType).toList());
@@ -98,7 +98,7 @@ class RepliesToSinkTest {
     }
 
     @Test
-    void one_failing_function_of_a_fan_out_fails_the_request_naming_it_while_the_others_deliver() {
+    void oneFailingFunctionOfAFanOutFailsTheRequestNamingItWhileTheOthersDeliver() {
         event("o-2", "test.order", "Mallory").post("/").then().statusCode(500)
                 .body("failures.function", equalTo(List.of("audit")))
                 .body("failures[0].detail", startsWith("Function 'audit' failed on event o-2; the log line [EVL-0500] with error id "));
@@ -106,7 +106,7 @@ class RepliesToSinkTest {
     }
 
     @Test
-    void a_batch_sends_its_replies_to_the_sink() {
+    void aBatchSendsItsRepliesToTheSink() {
         given().contentType("application/cloudevents-batch+json")
                 .body("""
                         [{"specversion":"1.0","id":"b-1","source":"/t","type":"test.audit","data":{"name":"A"}},
@@ -117,13 +117,13 @@ class RepliesToSinkTest {
     }
 
     @Test
-    void a_single_match_still_answers_in_the_response_and_not_the_sink() {
+    void aSingleMatchStillAnswersInTheResponseAndNotTheSink() {
         event("a-1", "test.audit", "Ada").post("/").then().statusCode(200).header("ce-type", "test.audited");
         assertEquals(List.of(), sink.received());
     }
 
     @Test
-    void a_sink_that_refuses_a_reply_makes_the_request_fail_with_502_so_it_is_retried() {
+    void aSinkThatRefusesAReplyMakesTheRequestFailWith502SoItIsRetried() {
         event("r-1", "test.refused", "Ada").post("/").then().statusCode(502)
                 .body("failures.function", equalTo(List.of("refused")))
                 .body("failures[0].detail", allOf(
@@ -133,7 +133,7 @@ class RepliesToSinkTest {
     }
 
     @Test
-    void a_sink_that_redirects_is_a_failed_delivery_and_the_redirect_is_not_followed() {
+    void aSinkThatRedirectsIsAFailedDeliveryAndTheRedirectIsNotFollowed() {
         event("d-1", "test.redirected", "Ada").post("/").then().statusCode(502)
                 .body("failures.function", equalTo(List.of("redirected")))
                 .body("failures[0].detail", containsString("with a redirect (HTTP 303), which is not followed"));

@@ -43,14 +43,14 @@ class ServerLimitsTest {
     }
 
     @Test
-    void a_body_above_quarkus_default_limit_but_within_eventloom_limit_is_served() {
+    void aBodyAboveQuarkusDefaultLimitButWithinEventloomLimitIsServed() {
         String text = "x".repeat(11 * 1024 * 1024);
         given().contentType("text/plain").body(text).post("/length").then().statusCode(200)
                 .body(equalTo(String.valueOf(text.length())));
     }
 
     @Test
-    void a_declared_body_over_the_limit_is_413_problem_json_and_the_connection_closed() throws Exception {
+    void aDeclaredBodyOverTheLimitIs413ProblemJsonAndTheConnectionClosed() throws Exception {
         // The body is never read: the answer comes after the headers alone, then the server closes the connection
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
             socket.getOutputStream().write(("POST /length HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
@@ -63,32 +63,32 @@ class ServerLimitsTest {
     }
 
     @Test
-    void a_long_request_target_is_414_problem_json() {
+    void aLongRequestTargetIs414ProblemJson() {
         given().get("/name?name=" + "a".repeat(9000)).then().statusCode(414).contentType("application/problem+json")
                 .body("type", equalTo("urn:eventloom:problem:request-uri-too-long"));
     }
 
     @Test
-    void large_headers_are_431_problem_json() {
+    void largeHeadersAre431ProblemJson() {
         given().header("X-Large", "a".repeat(21 * 1024)).get("/name?name=x")
                 .then().statusCode(431).contentType("application/problem+json");
     }
 
     @Test
-    void a_compressed_body_is_415_problem_json() {
+    void aCompressedBodyIs415ProblemJson() {
         given().header("Content-Encoding", "gzip").contentType("application/json").body(new byte[] { 31, -117, 8, 0 })
                 .post("/name").then().statusCode(415).contentType("application/problem+json")
                 .body("detail", startsWith("The request body is encoded with gzip"));
     }
 
     @Test
-    void paths_no_route_serves_are_404_problem_json() {
+    void pathsNoRouteServesAre404ProblemJson() {
         given().get("/name/x").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", startsWith("Nothing is served at '/name/x'"));
     }
 
     @Test
-    void a_structured_event_nested_too_deep_is_400_without_internal_names() {
+    void aStructuredEventNestedTooDeepIs400WithoutInternalNames() {
         String deep = String.join("", Collections.nCopies(300, "[")) + String.join("", Collections.nCopies(300, "]"));
         given().contentType("application/cloudevents+json")
                 .body("{\"specversion\":\"1.0\",\"id\":\"d-1\",\"source\":\"/t\",\"type\":\"t\",\"data\":" + deep + "}")

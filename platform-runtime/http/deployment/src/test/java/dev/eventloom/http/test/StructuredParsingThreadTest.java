@@ -69,14 +69,14 @@ class StructuredParsingThreadTest {
     }
 
     @Test
-    void a_small_structured_event_is_parsed_on_the_event_loop() {
+    void aSmallStructuredEventIsParsedOnTheEventLoop() {
         post(100);
         assertFalse(onEventLoop.isEmpty(), "the event's JSON was read through the application's mapper");
         assertTrue(onEventLoop.stream().allMatch(Boolean::booleanValue), onEventLoop.toString());
     }
 
     @Test
-    void a_large_structured_event_is_parsed_off_the_event_loop() {
+    void aLargeStructuredEventIsParsedOffTheEventLoop() {
         post(200 * 1024);
         assertFalse(onEventLoop.isEmpty(), "the event's JSON was read through the application's mapper");
         assertTrue(onEventLoop.stream().noneMatch(Boolean::booleanValue), onEventLoop.toString());

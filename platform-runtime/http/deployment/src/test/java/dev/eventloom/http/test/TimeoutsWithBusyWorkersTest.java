@@ -79,7 +79,7 @@ class TimeoutsWithBusyWorkersTest {
     }
 
     @Test
-    void a_timed_out_invocation_still_has_its_request_scope_destroyed() throws Exception {
+    void aTimedOutInvocationStillHasItsRequestScopeDestroyed() throws Exception {
         int before = Scoped.DESTROYED.get();
         given().post("/forgotten").then().statusCode(504);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
@@ -87,7 +87,7 @@ class TimeoutsWithBusyWorkersTest {
     }
 
     @Test
-    void every_caller_of_a_hung_function_gets_504_within_its_timeout() throws Exception {
+    void everyCallerOfAHungFunctionGets504WithinItsTimeout() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> calls = new ArrayList<>();

@@ -36,7 +36,7 @@ class TypoInPresentBindingFailsStartupTest {
     }
 
     @Test
-    void startup_fails() {
+    void startupFails() {
         fail("the application must not start");
     }
 }

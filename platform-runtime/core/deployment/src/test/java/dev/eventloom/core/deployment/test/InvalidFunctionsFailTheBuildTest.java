@@ -65,7 +65,7 @@ class InvalidFunctionsFailTheBuildTest {
     }
 
     @Test
-    void the_build_fails() {
+    void theBuildFails() {
         fail("The build should have failed");
     }
 

@@ -30,7 +30,7 @@ class FilterDialectsTest {
     }
 
     @Test
-    void exact_matches_the_whole_value_of_each_named_attribute() {
+    void exactMatchesTheWholeValueOfEachNamedAttribute() {
         assertTrue(matches("[{\"exact\": {\"type\": \"com.acme.order.created\"}}]", ORDER));
         assertTrue(matches("[{\"exact\": {\"type\": \"com.acme.order.created\", \"subject\": \"order-7\"}}]", ORDER));
         assertFalse(matches("[{\"exact\": {\"type\": \"com.acme.order\"}}]", ORDER));
@@ -38,21 +38,21 @@ class FilterDialectsTest {
     }
 
     @Test
-    void exact_compares_uris_and_extensions_in_their_string_form() {
+    void exactComparesUrisAndExtensionsInTheirStringForm() {
         assertTrue(matches("[{\"exact\": {\"source\": \"/shop/eu\"}}]", ORDER));
         assertTrue(matches("[{\"exact\": {\"tier\": \"gold\"}}]", ORDER));
         assertTrue(matches("[{\"exact\": {\"attempt\": \"3\"}}]", ORDER));
     }
 
     @Test
-    void a_missing_attribute_never_matches() {
+    void aMissingAttributeNeverMatches() {
         assertFalse(matches("[{\"exact\": {\"region\": \"eu\"}}]", ORDER));
         assertFalse(matches("[{\"prefix\": {\"dataschema\": \"http\"}}]", ORDER));
         assertFalse(matches("[{\"suffix\": {\"region\": \"eu\"}}]", ORDER));
     }
 
     @Test
-    void prefix_and_suffix_match_the_start_and_end() {
+    void prefixAndSuffixMatchTheStartAndEnd() {
         assertTrue(matches("[{\"prefix\": {\"type\": \"com.acme.\"}}]", ORDER));
         assertFalse(matches("[{\"prefix\": {\"type\": \"org.acme.\"}}]", ORDER));
         assertTrue(matches("[{\"suffix\": {\"type\": \".created\"}}]", ORDER));
@@ -60,26 +60,26 @@ class FilterDialectsTest {
     }
 
     @Test
-    void all_needs_every_filter_and_a_list_is_all() {
+    void allNeedsEveryFilterAndAListIsAll() {
         assertTrue(matches("[{\"all\": [{\"prefix\": {\"type\": \"com.\"}}, {\"exact\": {\"tier\": \"gold\"}}]}]", ORDER));
         assertFalse(matches("[{\"all\": [{\"prefix\": {\"type\": \"com.\"}}, {\"exact\": {\"tier\": \"silver\"}}]}]", ORDER));
         assertFalse(matches("[{\"prefix\": {\"type\": \"com.\"}}, {\"exact\": {\"tier\": \"silver\"}}]", ORDER));
     }
 
     @Test
-    void any_needs_one_filter() {
+    void anyNeedsOneFilter() {
         assertTrue(matches("[{\"any\": [{\"exact\": {\"tier\": \"silver\"}}, {\"suffix\": {\"type\": \".created\"}}]}]", ORDER));
         assertFalse(matches("[{\"any\": [{\"exact\": {\"tier\": \"silver\"}}, {\"suffix\": {\"type\": \".x\"}}]}]", ORDER));
     }
 
     @Test
-    void not_inverts_its_filter() {
+    void notInvertsItsFilter() {
         assertTrue(matches("[{\"not\": {\"exact\": {\"tier\": \"silver\"}}}]", ORDER));
         assertFalse(matches("[{\"not\": {\"exact\": {\"tier\": \"gold\"}}}]", ORDER));
     }
 
     @Test
-    void cesql_evaluates_attributes_and_extensions() {
+    void cesqlEvaluatesAttributesAndExtensions() {
         assertTrue(matches("[{\"cesql\": \"type LIKE 'com.acme.%' AND tier = 'gold'\"}]", ORDER));
         assertTrue(matches("[{\"cesql\": \"attempt > 2\"}]", ORDER));
         assertFalse(matches("[{\"cesql\": \"attempt > 3\"}]", ORDER));
@@ -87,12 +87,12 @@ class FilterDialectsTest {
     }
 
     @Test
-    void cesql_that_fails_to_evaluate_does_not_match() {
+    void cesqlThatFailsToEvaluateDoesNotMatch() {
         assertFalse(matches("[{\"cesql\": \"region = 'eu'\"}]", ORDER));
     }
 
     @Test
-    void dialects_nest() {
+    void dialectsNest() {
         assertTrue(matches("""
                 [{"any": [
                     {"all": [{"exact": {"tier": "silver"}}, {"prefix": {"type": "com."}}]},
@@ -102,19 +102,19 @@ class FilterDialectsTest {
     }
 
     @Test
-    void filters_written_as_json_read_back_the_same() {
+    void filtersWrittenAsJsonReadBackTheSame() {
         String json = "[{\"any\":[{\"exact\":{\"tier\":\"silver\",\"type\":\"a\"}},{\"not\":{\"cesql\":\"subject = 'x'\"}}]},"
                 + "{\"prefix\":{\"type\":\"com.\"}},{\"all\":[{\"suffix\":{\"type\":\".created\"}}]}]";
         assertEquals(json, FilterJson.toJson(FilterParser.parse(json)).toString());
     }
 
     @Test
-    void an_empty_filter_list_matches_everything() {
+    void anEmptyFilterListMatchesEverything() {
         assertTrue(Filters.allOf(List.of()).matches(ORDER));
     }
 
     @Test
-    void unknown_dialect_is_named_with_the_known_ones() {
+    void unknownDialectIsNamedWithTheKnownOnes() {
         InvalidFilterException e = assertThrows(InvalidFilterException.class,
                 () -> FilterParser.parse("[{\"regex\": {\"type\": \"com.*\"}}]"));
         assertEquals("unknown filter dialect 'regex'; the dialects are exact, prefix, suffix, all, any, not, cesql",
@@ -122,7 +122,7 @@ class FilterDialectsTest {
     }
 
     @Test
-    void malformed_filters_say_what_is_wrong() {
+    void malformedFiltersSayWhatIsWrong() {
         assertTrue(assertThrows(InvalidFilterException.class, () -> FilterParser.parse("[{\"exact\": "))
                 .getMessage().startsWith("filters are not valid JSON"));
         assertTrue(assertThrows(InvalidFilterException.class,
@@ -135,28 +135,28 @@ class FilterDialectsTest {
     }
 
     @Test
-    void attribute_names_must_be_cloudevents_names() {
+    void attributeNamesMustBeCloudeventsNames() {
         InvalidFilterException e = assertThrows(InvalidFilterException.class,
                 () -> Filters.compile(FilterMetadata.attributes(Filters.EXACT, Map.of("Type", "x"))));
         assertTrue(e.getMessage().contains("'Type' is not a CloudEvents attribute name"), e.getMessage());
     }
 
     @Test
-    void empty_values_and_empty_composites_are_refused() {
+    void emptyValuesAndEmptyCompositesAreRefused() {
         assertThrows(InvalidFilterException.class,
                 () -> Filters.compile(FilterMetadata.attributes(Filters.PREFIX, Map.of("type", ""))));
         assertThrows(InvalidFilterException.class, () -> Filters.compile(FilterMetadata.composite(Filters.ANY, List.of())));
     }
 
     @Test
-    void bad_cesql_is_reported_with_the_expression() {
+    void badCesqlIsReportedWithTheExpression() {
         InvalidFilterException e = assertThrows(InvalidFilterException.class,
                 () -> Filters.compile(FilterMetadata.cesql("type = = 'x'")));
         assertTrue(e.getMessage().startsWith("CESQL expression \"type = = 'x'\" does not parse"), e.getMessage());
     }
 
     @Test
-    void trigger_settings_are_written_attribute_equals_value() {
+    void triggerSettingsAreWrittenAttributeEqualsValue() {
         TriggerMetadata trigger = TriggerMetadata.of("com.acme.order.created", "shop", List.of("subject=order-7"),
                 List.of("tier=go"), List.of(), "attempt = 3", null);
         assertEquals("shop", trigger.getLogicalSource());
