@@ -16,17 +16,16 @@ import org.jboss.logging.Logger;
  * speed.
  * <p>
  * Linux only, through {@code setpriority(2)} called with the JDK's foreign function API (JDK 22+, looked up
- * reflectively because the platform compiles for Java 21). Linking that call costs a JVM about 0.1 s and 5 to 10 MB
- * of memory (the linker's classes and the code it generates; measured on the first event of a one-function
- * application), which an application whose blocking functions are short should not pay, least of all on its first
- * event. So nothing is linked until one worker thread has spent {@value #BUSY_MILLIS} ms in blocking functions; then a
+ * reflectively because the platform compiles for Java 21). Linking that call costs a JVM time and memory (the
+ * linker's classes and the code it generates), which an application whose blocking functions are short should not
+ * pay, least of all on its first event. So nothing is linked until one worker thread has spent {@value #BUSY_MILLIS} ms in blocking functions; then a
  * thread of its own links the call, and from then on every worker thread takes the nice value before the next
  * blocking function it runs. Where the call is unavailable (another OS, JDK 21, a native image, native access denied)
  * it logs once at debug level and changes nothing. The build adds {@code Enable-Native-Access} to the runner's
  * manifest, so the JDK allows the call without a warning.
  * <p>
- * Not {@code SCHED_IDLE}, although it gives way faster: measured here, a JVM whose workers barely get a CPU makes every
- * thread wait at safepoints for them (p99 latencies of hundreds of milliseconds beside a CPU-burning function).
+ * Not {@code SCHED_IDLE}, although it gives way faster: a JVM whose workers barely get a CPU makes every thread wait
+ * at safepoints for them, which shows as very long tail latencies beside a CPU-burning function.
  */
 public final class WorkerPriority {
 
