@@ -3,9 +3,13 @@ package dev.eventloom.lambda.deployment;
 import dev.eventloom.core.deployment.LambdaPackagingBuildItem;
 import dev.eventloom.lambda.runtime.LambdaDefaults;
 import dev.eventloom.lambda.runtime.LambdaEventHandler;
+import dev.eventloom.lambda.runtime.LambdaRecorder;
 import io.quarkus.amazon.lambda.deployment.ProvidedAmazonLambdaHandlerBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
@@ -36,6 +40,13 @@ class EventloomLambdaProcessor {
         return nativeConfig.enabled() ? new LambdaPackagingBuildItem("provided.al2023", "bootstrap")
                 : new LambdaPackagingBuildItem("java21",
                         "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+    }
+
+    /** HTTP-style events need the HTTP binding: the build tells the handler whether it is there. */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void httpBinding(Capabilities capabilities, LambdaRecorder recorder) {
+        recorder.httpBinding(capabilities.isPresent("dev.eventloom.http"));
     }
 
     @BuildStep

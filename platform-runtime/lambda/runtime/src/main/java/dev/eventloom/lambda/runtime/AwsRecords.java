@@ -277,39 +277,11 @@ final class AwsRecords {
         return new LambdaRecord(id, event1, null, identifiers, partition, headers, record);
     }
 
-    /** The CloudEvents Kafka binding, binary mode: attributes in {@code ce_} headers, data in the value. */
+    /** The CloudEvents Kafka binding, binary mode, read by the SDK ({@link KafkaHeadersReader}). */
     private static CloudEvent kafkaBinary(Map<String, List<String>> headers, byte[] value) {
-        if (!"1.0".equals(headers.get("ce_specversion").get(0))) {
-            throw new IllegalArgumentException("ce_specversion " + headers.get("ce_specversion").get(0)
-                    + " is not supported; use 1.0");
-        }
-        CloudEventBuilder builder = CloudEventBuilder.v1();
-        headers.forEach((name, values) -> {
-            if (!name.startsWith("ce_") || name.equals("ce_specversion")) {
-                return;
-            }
-            String attribute = name.substring(3);
-            String v = values.get(0);
-            switch (attribute) {
-                case "id" -> builder.withId(v);
-                case "source" -> builder.withSource(uri(v));
-                case "type" -> builder.withType(v);
-                case "subject" -> builder.withSubject(v);
-                case "dataschema" -> builder.withDataSchema(uri(v));
-                case "time" -> {
-                    CloudEventValidation.validateTime(v);
-                    builder.withTime(OffsetDateTime.parse(v));
-                }
-                default -> builder.withExtension(attribute, v);
-            }
-        });
-        List<String> contentType = headers.get("content-type");
-        if (value != null) {
-            builder.withData(contentType != null ? contentType.get(0) : null, value);
-        } else if (contentType != null) {
-            builder.withDataContentType(contentType.get(0));
-        }
-        return CloudEventValidation.validate(builder.build());
+        List<String> time = headers.get("ce_time");
+        CloudEventValidation.validateTime(time == null ? null : time.get(0));
+        return CloudEventValidation.validate(KafkaHeadersReader.read(headers, value));
     }
 
     private LambdaRecord eventBridge(JsonNode event) throws Exception {

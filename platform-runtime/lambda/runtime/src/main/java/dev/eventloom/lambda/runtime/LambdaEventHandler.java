@@ -66,8 +66,8 @@ public class LambdaEventHandler implements RequestStreamHandler {
 
     private static final Logger LOG = Logger.getLogger(LambdaEventHandler.class);
     static final String DIRECT_TYPE = "dev.eventloom.lambda.invocation";
-    /** Whether the application has the HTTP binding (an optional dependency of this one). */
-    private static final boolean HTTP_BINDING = present("dev.eventloom.http.runtime.HttpRecorder");
+    /** Whether the application has the HTTP binding (an optional dependency of this one): set by the build. */
+    static volatile boolean httpBinding;
 
     private final EventDispatcher dispatcher;
     private final Deliveries deliveries;
@@ -161,22 +161,13 @@ public class LambdaEventHandler implements RequestStreamHandler {
     private VirtualHttp http(EventShape shape) {
         VirtualHttp served = http;
         if (served == null) {
-            if (!HTTP_BINDING) {
+            if (!httpBinding) {
                 throw new LambdaFunctionError("HttpBindingMissing", "This application cannot serve " + shape.description
                         + " events: it has no HTTP binding. Add the dependency dev.eventloom:eventloom-http and rebuild");
             }
             http = served = new VirtualHttp(mapper);
         }
         return served;
-    }
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, Thread.currentThread().getContextClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     // ---- batches ----------------------------------------------------------------------------------------------

@@ -126,6 +126,13 @@ class WithoutVertxTest {
     }
 
     @Test
+    void anHttpStyleEventSaysTheHttpBindingIsMissing() {
+        Lambda.invoke(dev.eventloom.samples.AwsEvents.httpApi("POST", "/greet", "{\"name\":\"ann\"}"))
+                .then().statusCode(500)
+                .body("errorMessage", org.hamcrest.Matchers.containsString("Add the dependency dev.eventloom:eventloom-http"));
+    }
+
+    @Test
     void eventLoopFunctionsRunOnTheRuntimesThreadEachWithARequestContextOfItsOwn() {
         Lambda.invoke(AwsEvents.sqs(AwsEvents.SIGNUPS, person("ann"), person("bob"), person("cy")))
                 .then().statusCode(200).body("batchItemFailures", empty());
