@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.CloudEventValidation;
 import dev.eventloom.core.runtime.MediaTypes;
+import dev.eventloom.core.runtime.StructuredEvents;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
@@ -320,29 +321,7 @@ final class AwsRecords {
 
     /** A structured CloudEvent, when the payload is one; {@code null} when it is other data. */
     CloudEvent structured(byte[] payload) throws java.io.IOException {
-        if (payload == null || payload.length == 0 || payload[firstNonBlank(payload)] != '{') {
-            return null;
-        }
-        JsonNode node;
-        try {
-            node = events.readTree(payload);
-        } catch (java.io.IOException e) {
-            return null;
-        }
-        if (node == null || !node.isObject() || !node.has("specversion") || !node.has("type")) {
-            return null;
-        }
-        JsonNode time = node.get("time");
-        CloudEventValidation.validateTime(time == null || time.isNull() ? null : time.asText());
-        return CloudEventValidation.validate(events.treeToValue(node, CloudEvent.class));
-    }
-
-    private static int firstNonBlank(byte[] payload) {
-        int i = 0;
-        while (i < payload.length - 1 && Character.isWhitespace(payload[i])) {
-            i++;
-        }
-        return i;
+        return StructuredEvents.read(payload, events);
     }
 
     /** Sets data and its content type: JSON when it parses as JSON, else text or bytes. */

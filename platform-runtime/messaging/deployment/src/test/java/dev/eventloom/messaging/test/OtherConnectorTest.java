@@ -97,6 +97,19 @@ class OtherConnectorTest {
     }
 
     @Test
+    void aStructuredCloudEventInThePayloadKeepsItsOwnAttributes() {
+        String event = "{\"specversion\":\"1.0\",\"id\":\"order-7\",\"source\":\"/shop/eu\","
+                + "\"type\":\"shop.order\",\"datacontenttype\":\"application/json\","
+                + "\"data\":{\"item\":\"mug\",\"fail\":false,\"sleepMillis\":0}}";
+        connector.source("orders").send(Message.of(event).withAck(() -> {
+            seen.log.add("ack mug");
+            return CompletableFuture.completedFuture(null);
+        }));
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.log.contains("ack mug"));
+        assertTrue(seen.log.contains("took mug /shop/eu shop.order true"), "the event's own source: " + seen.log);
+    }
+
+    @Test
     void aFailedDeliveryIsNackedAndNeverAcked() {
         connector.source("orders").send(message("lamp", true, 0));
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.log.stream().anyMatch(l -> l.startsWith("nack lamp")));

@@ -17,8 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventloom.core.runtime.CloudEventValidation;
 import dev.eventloom.core.runtime.EventIds;
 import dev.eventloom.core.runtime.MediaTypes;
+import dev.eventloom.core.runtime.StructuredEvents;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.reactive.messaging.ce.CloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -38,9 +40,12 @@ final class MessageEvents {
             && present("org.apache.kafka.common.header.Header");
 
     private final ObjectMapper mapper;
+    /** The mapper with the CloudEvents SDK's Jackson module, for structured events in payloads. */
+    private final ObjectMapper events;
 
     MessageEvents(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.events = mapper.copy().registerModule(JsonFormat.getCloudEventJacksonModule());
     }
 
     private static boolean present(String className) {
@@ -72,6 +77,11 @@ final class MessageEvents {
         var cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class);
         if (cloudEvent.isPresent()) {
             return fromMetadata(cloudEvent.get(), data);
+        }
+        // A connector without a CloudEvents binding (MQTT 3, plain AMQP or RabbitMQ) carries structured events as is.
+        CloudEvent structured = StructuredEvents.read(data, events);
+        if (structured != null) {
+            return structured;
         }
         CloudEventBuilder builder = CloudEventBuilder.v1().withType(type);
         IncomingKafkaRecordMetadata<Object, Object> kafka = KAFKA
