@@ -62,6 +62,16 @@ final class ReliableDelivery {
         }
     }
 
+    private void deadLettered(EventFunction function, CloudEvent dead, String destination) {
+        for (DeliveryObserver observer : observers) {
+            try {
+                observer.deadLettered(function, dead, destination);
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "A delivery observer failed on event %s", dead.getId());
+            }
+        }
+    }
+
     /**
      * Delivers with the function's policy; {@code attempt} runs the function once (with its own timeout) and gives its
      * reply. The result is the reply, {@code null} (no reply, a skipped duplicate, a dead-lettered event), or the
@@ -301,9 +311,7 @@ final class ReliableDelivery {
         return sinks.send(policy.deadLetter(), dead)
                 .onItem().transform(ignored -> {
                     metrics.deadLettered();
-                    for (DeliveryObserver observer : observers) {
-                        observer.deadLettered(function, dead, policy.deadLetter());
-                    }
+                    deadLettered(function, dead, policy.deadLetter());
                     InvocationMdc.around(function, event, () -> LOG.warnf("[EVL-0302] Event %s went to the dead "
                             + "letter %s after %d attempt(s) of function '%s'", event.getId(), policy.deadLetter(),
                             attempts, function.name()));

@@ -273,10 +273,9 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     }
 
     /**
-     * One event to several functions, or a batch: every delivery runs (at most {@code batchConcurrency} at once, each
-     * timed from its own start), replies go to the sink, then one answer.
+     * One event to several functions, or a batch, through the core's {@link Deliveries}: every delivery runs (at most
+     * {@code batchConcurrency} events at once, each timed from its own start), replies go to the sink, then one answer.
      */
-    /** Events of a request to their functions through the core's {@link Deliveries}; one answer for all. */
     private void fanOut(RoutingContext context, List<CloudEvent> events, List<List<EventFunction>> targets) {
         List<Deliveries.Event> batch = new ArrayList<>(events.size());
         int total = 0;

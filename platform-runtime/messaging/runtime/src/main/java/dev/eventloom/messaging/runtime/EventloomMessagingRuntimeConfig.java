@@ -24,7 +24,7 @@ public interface EventloomMessagingRuntimeConfig {
     @WithDefault("false")
     boolean pollOnLambda();
 
-    /** Settings of one incoming channel, by name. */
+    /** Settings of one channel, by name. */
     @WithName("channel")
     @WithDefaults
     Map<String, ChannelConfig> channels();
@@ -57,5 +57,20 @@ public interface EventloomMessagingRuntimeConfig {
          * same forms as {@code reply-to}; without it they are nacked, and the connector's failure strategy decides.
          */
         Optional<String> deadLetter();
+
+        /**
+         * How events sent to this (outgoing) channel are written: {@code binary}, the data as the payload and the
+         * attributes as the connector's CloudEvents metadata (Kafka's {@code ce_} headers), or {@code structured}, the
+         * whole event as one JSON payload ({@code application/cloudevents+json}), for connectors without a CloudEvents
+         * binding (MQTT 3, plain AMQP or RabbitMQ), whose messages would otherwise lose the attributes.
+         */
+        @WithDefault("binary")
+        Format format();
+    }
+
+    /** How an event becomes a message. */
+    enum Format {
+        BINARY,
+        STRUCTURED
     }
 }

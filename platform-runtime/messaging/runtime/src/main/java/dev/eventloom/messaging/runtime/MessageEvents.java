@@ -20,6 +20,7 @@ import dev.eventloom.core.runtime.MediaTypes;
 import dev.eventloom.core.runtime.StructuredEvents;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.reactive.messaging.ce.CloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -182,6 +183,11 @@ final class MessageEvents {
             message = message.addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(key.toString()).build());
         }
         return message;
+    }
+
+    /** A CloudEvent as an outgoing message in structured mode: the whole event as the JSON payload. */
+    Message<byte[]> toStructuredMessage(CloudEvent event) {
+        return Message.of(EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
     }
 
     /** A message that is not a readable event, wrapped so it can go to a dead letter with what was wrong. */

@@ -410,7 +410,10 @@ public class MessagingBinding {
                     + " cannot go to channel '" + channel + "': it is not in eventloom.messaging.outgoing"));
         }
         MutinyEmitter<byte[]> target = emitter;
-        return Uni.createFrom().deferred(() -> target.sendMessage(events.toMessage(event)))
+        boolean structured = runtime.channels().get(channel)
+                .format() == EventloomMessagingRuntimeConfig.Format.STRUCTURED;
+        return Uni.createFrom().deferred(() -> target.sendMessage(structured ? events.toStructuredMessage(event)
+                : events.toMessage(event)))
                 .onFailure().transform(failure -> new EventloomException(Kind.SINK_FAILED, "Event " + event.getId()
                         + " could not be sent to channel '" + channel + "': " + failure.getMessage(), failure));
     }

@@ -3,7 +3,6 @@ package dev.eventloom.core.runtime.devui;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.CloudEventValidation;
+import dev.eventloom.core.runtime.Deliveries;
 import dev.eventloom.core.runtime.DeliveryObserver;
 import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventFunction;
@@ -45,6 +45,7 @@ public class EventloomJsonRpcService {
     private static final ObjectMapper EVENTS = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
 
     private final EventDispatcher dispatcher;
+    private final Deliveries deliveries;
     private final BroadcastProcessor<JsonObject> stream = BroadcastProcessor.create();
     private final Deque<Logged> log = new ConcurrentLinkedDeque<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -52,8 +53,9 @@ public class EventloomJsonRpcService {
     private record Logged(long id, CloudEvent event, JsonObject entry) {
     }
 
-    EventloomJsonRpcService(EventDispatcher dispatcher) {
+    EventloomJsonRpcService(EventDispatcher dispatcher, Deliveries deliveries) {
         this.dispatcher = dispatcher;
+        this.deliveries = deliveries;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -159,14 +161,17 @@ public class EventloomJsonRpcService {
             return Uni.createFrom().item(answer.put("error", "No trigger matches type '" + event.getType()
                     + "' from '" + event.getSource() + "'"));
         }
-        List<Uni<JsonObject>> deliveries = new ArrayList<>();
-        for (EventFunction function : targets) {
-            deliveries.add(dispatcher.deliverAndForward(function, event, TRANSPORT, null, null)
-                    .map(failure -> new JsonObject().put("function", function.name())
-                            .put("outcome", failure == null ? "ok" : "failed")
-                            .put("error", failure == null ? null : failure.getMessage())));
-        }
-        return Uni.join().all(deliveries).andFailFast()
-                .map(results -> answer.put("deliveries", new JsonArray(new ArrayList<>(results))));
+        return Uni.createFrom().emitter(emitter -> deliveries.fanOut(
+                new Deliveries.Event(event, targets, TRANSPORT, null, null, null), failures -> {
+                    JsonArray results = new JsonArray();
+                    for (EventFunction function : targets) {
+                        Throwable failure = failures.stream().filter(f -> f.function() == function)
+                                .map(Deliveries.Failure::failure).findFirst().orElse(null);
+                        results.add(new JsonObject().put("function", function.name())
+                                .put("outcome", failure == null ? "ok" : "failed")
+                                .put("error", failure == null ? null : failure.getMessage()));
+                    }
+                    emitter.complete(answer.put("deliveries", results));
+                }));
     }
 }
