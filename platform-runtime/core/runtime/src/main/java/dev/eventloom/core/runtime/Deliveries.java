@@ -105,13 +105,18 @@ public class Deliveries {
         List<Failure> failures = new ArrayList<>();
         AtomicInteger remaining = new AtomicInteger(targets.size());
         for (EventFunction function : targets) {
-            execution.isolated(() -> {
-                try {
-                    deliverOne.accept(function, failure -> ended(function, failure, failures, remaining, done));
-                } catch (RuntimeException e) {
-                    ended(function, e, failures, remaining, done);
-                }
-            });
+            try {
+                execution.isolated(() -> {
+                    try {
+                        deliverOne.accept(function, failure -> ended(function, failure, failures, remaining, done));
+                    } catch (RuntimeException e) {
+                        ended(function, e, failures, remaining, done);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // Not even started (the application is stopping): a failure of its own, so done is still called.
+                ended(function, e, failures, remaining, done);
+            }
         }
     }
 
