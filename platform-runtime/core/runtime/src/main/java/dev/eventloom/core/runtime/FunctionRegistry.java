@@ -68,6 +68,7 @@ public class FunctionRegistry {
         this.workerPriority = new WorkerPriority(config.workerNice());
         // With quarkus-micrometer and a registry the meters are exported; without, nothing is recorded.
         this.meters = meters.isResolvable() ? meters.get() : null;
+        ColdStart.registry = this.meters;
     }
 
     /** The function of that name, if there is one. */

@@ -193,6 +193,7 @@ final class ReliableDelivery {
             Supplier<Uni<CloudEvent>> attempt, int number) {
         FunctionMetrics metrics = function.metrics();
         metrics.attempt();
+        ColdStart.attempt(function, event);
         long started = System.nanoTime();
         return attempt.get()
                 .onTermination().invoke(() -> metrics.duration(System.nanoTime() - started))
@@ -253,6 +254,7 @@ final class ReliableDelivery {
             return;
         }
         metrics.attempt();
+        ColdStart.attempt(function, event);
         long started = System.nanoTime();
         now.run((reply, failure) -> {
             metrics.duration(System.nanoTime() - started);

@@ -1,0 +1,52 @@
+package dev.eventloom.core.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The first invocation of this instance (a Lambda's, a pod's scaled from zero): how long after the process started it
+ * came — on Lambda, the init duration and the wait for the first event — logged once, {@code [EVL-0010]} with the
+ * invocation's log context, and kept as the gauge {@code eventloom.cold.start} (seconds) when there is a registry.
+ */
+final class ColdStart {
+
+    private static final Logger LOG = Logger.getLogger(ColdStart.class);
+    private static final AtomicBoolean SEEN = new AtomicBoolean();
+    /** Where the gauge goes, or {@code null} for none: set when the functions are registered. */
+    static volatile Object registry;
+
+    private ColdStart() {
+    }
+
+    /** Called at every attempt; does something at the first only. */
+    static void attempt(EventFunction function, CloudEvent event) {
+        if (SEEN.get() || !SEEN.compareAndSet(false, true)) {
+            return;
+        }
+        Instant started = ProcessHandle.current().info().startInstant()
+                .orElseGet(() -> Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                        .getStartTime()));
+        long millis = Duration.between(started, Instant.now()).toMillis();
+        InvocationMdc.around(function, event, () -> LOG.infof("[EVL-0010] First invocation of this instance: "
+                + "function '%s', event %s, %d ms after the process started", function.name(), event.getId(), millis));
+        if (registry != null) {
+            Meter.register((MeterRegistry) registry, millis);
+        }
+    }
+
+    /** Micrometer, loaded only with a registry (as in {@link FunctionMetrics}). */
+    private static final class Meter {
+        static void register(MeterRegistry meters, long millis) {
+            Gauge.builder("eventloom.cold.start", () -> millis / 1000.0).baseUnit("seconds")
+                    .description("Time from the process start to the first invocation of this instance")
+                    .register(meters);
+        }
+    }
+}
