@@ -130,14 +130,42 @@ public class MessagingBinding {
             drained.run();
             return;
         }
+        long commitWait = commitWait(channels);
         AtomicInteger remaining = new AtomicInteger(channels.size());
         for (ChannelSubscriber channel : channels) {
             channel.stopTaking(() -> {
                 if (remaining.decrementAndGet() == 0) {
-                    drained.run();
+                    if (commitWait == 0) {
+                        drained.run();
+                    } else {
+                        // The Kafka connector's throttled strategy commits acknowledged offsets on its own timer, and
+                        // its last commit can come after the consumer closed: one timer period with the consumer
+                        // still open commits them first.
+                        vertx.setTimer(commitWait, ignored -> drained.run());
+                    }
                 }
             });
         }
+    }
+
+    /** How long the throttled commit of the Kafka channels takes to run once more; 0 without such channels. */
+    private static long commitWait(List<ChannelSubscriber> channels) {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        long wait = 0;
+        for (ChannelSubscriber subscriber : channels) {
+            String prefix = "mp.messaging.incoming." + subscriber.channel + ".";
+            boolean kafka = config.getOptionalValue(prefix + "connector", String.class)
+                    .filter("smallrye-kafka"::equals).isPresent();
+            boolean throttled = config.getOptionalValue(prefix + "commit-strategy", String.class)
+                    .map("throttled"::equals)
+                    .orElseGet(() -> !config.getOptionalValue(prefix + "enable.auto.commit", Boolean.class)
+                            .orElse(false));
+            if (kafka && throttled) {
+                long interval = config.getOptionalValue(prefix + "auto.commit.interval.ms", Long.class).orElse(5000L);
+                wait = Math.max(wait, interval + 100);
+            }
+        }
+        return wait;
     }
 
     /** Every channel: destination of a function or a channel must be an outgoing channel the build wired. */
