@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 final class FileSink implements EventSinks.Sink {
 
     static final String SCHEME = "file:";
+    private static final EventFormat JSON = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     @Override
     public Uni<Void> send(String destination, CloudEvent event) {
@@ -31,7 +33,7 @@ final class FileSink implements EventSinks.Sink {
     }
 
     private static synchronized void append(Path file, CloudEvent event) {
-        byte[] json = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
+        byte[] json = JSON.serialize(event);
         try {
             Path folder = file.toAbsolutePath().getParent();
             if (folder != null) {

@@ -20,6 +20,7 @@ import dev.eventloom.core.runtime.MediaTypes;
 import dev.eventloom.core.runtime.StructuredEvents;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.reactive.messaging.ce.CloudEventMetadata;
@@ -39,6 +40,9 @@ final class MessageEvents {
 
     private static final boolean KAFKA = present("io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata")
             && present("org.apache.kafka.common.header.Header");
+
+    private static final EventFormat STRUCTURED = EventFormatProvider.getInstance()
+            .resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private final ObjectMapper mapper;
     /** The mapper with the CloudEvents SDK's Jackson module, for structured events in payloads. */
@@ -187,7 +191,7 @@ final class MessageEvents {
 
     /** A CloudEvent as an outgoing message in structured mode: the whole event as the JSON payload. */
     Message<byte[]> toStructuredMessage(CloudEvent event) {
-        return Message.of(EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
+        return Message.of(STRUCTURED.serialize(event));
     }
 
     /** A message that is not a readable event, wrapped so it can go to a dead letter with what was wrong. */

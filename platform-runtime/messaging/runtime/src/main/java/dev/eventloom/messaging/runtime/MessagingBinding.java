@@ -68,6 +68,8 @@ public class MessagingBinding {
     private final MessageEvents events;
     private final Vertx vertx;
     private final List<ChannelSubscriber> subscriptions = new ArrayList<>();
+    /** Whether each outgoing channel takes structured events: read from the configuration once per channel. */
+    private final Map<String, Boolean> structuredChannels = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     MessagingBinding(EventDispatcher dispatcher, Deliveries deliveries, EventSinks sinks, ReplySink replies,
@@ -438,8 +440,8 @@ public class MessagingBinding {
                     + " cannot go to channel '" + channel + "': it is not in eventloom.messaging.outgoing"));
         }
         MutinyEmitter<byte[]> target = emitter;
-        boolean structured = runtime.channels().get(channel)
-                .format() == EventloomMessagingRuntimeConfig.Format.STRUCTURED;
+        boolean structured = structuredChannels.computeIfAbsent(channel, name -> runtime.channels().get(name)
+                .format() == EventloomMessagingRuntimeConfig.Format.STRUCTURED);
         return Uni.createFrom().deferred(() -> target.sendMessage(structured ? events.toStructuredMessage(event)
                 : events.toMessage(event)))
                 .onFailure().transform(failure -> new EventloomException(Kind.SINK_FAILED, "Event " + event.getId()
