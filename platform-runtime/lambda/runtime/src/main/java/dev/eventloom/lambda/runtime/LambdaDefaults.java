@@ -4,9 +4,10 @@ import io.quarkus.runtime.configuration.ConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
- * On AWS Lambda (the runtime sets {@code AWS_LAMBDA_RUNTIME_API}) the HTTP server listens on no socket: Lambda brings
- * HTTP events through the invocation, and the HTTP binding serves them over Quarkus's virtual connection. Anywhere else
- * the same build serves real HTTP. Only a default: {@code quarkus.http.host-enabled} set anywhere still wins.
+ * On AWS Lambda (the runtime sets {@code AWS_LAMBDA_RUNTIME_API}) neither the HTTP server nor the management interface
+ * listens on a socket: Lambda brings HTTP events through the invocation, and the HTTP binding serves them over Quarkus's
+ * virtual connection; nothing could scrape the metrics port. Anywhere else the same build serves real HTTP. Only
+ * defaults: {@code quarkus.http.host-enabled} or {@code quarkus.management.host-enabled} set anywhere still win.
  */
 public final class LambdaDefaults implements ConfigBuilder {
 
@@ -17,6 +18,7 @@ public final class LambdaDefaults implements ConfigBuilder {
         String runtimeApi = System.getenv(RUNTIME_API);
         if (runtimeApi != null && !runtimeApi.isBlank()) {
             builder.withDefaultValue("quarkus.http.host-enabled", "false");
+            builder.withDefaultValue("quarkus.management.host-enabled", "false");
         }
         return builder;
     }
