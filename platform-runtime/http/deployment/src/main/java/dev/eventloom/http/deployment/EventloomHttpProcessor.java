@@ -3,6 +3,7 @@ package dev.eventloom.http.deployment;
 import static io.quarkus.deployment.annotations.ExecutionTime.RUNTIME_INIT;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -10,6 +11,7 @@ import dev.eventloom.core.deployment.EventFunctionBuildItem;
 import dev.eventloom.http.runtime.HttpRecorder;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Record;
@@ -82,8 +84,11 @@ class EventloomHttpProcessor {
     @BuildStep
     @Record(RUNTIME_INIT)
     void routes(HttpRecorder recorder, BeanContainerBuildItem beans, List<EventFunctionBuildItem> functions,
-            BuildProducer<RouteBuildItem> routes, BuildProducer<ShutdownListenerBuildItem> shutdown) {
-        Handler<RoutingContext> handler = recorder.handler();
+            Capabilities capabilities, BuildProducer<RouteBuildItem> routes,
+            BuildProducer<ShutdownListenerBuildItem> shutdown) {
+        Handler<RoutingContext> handler = recorder.handler(capabilities.isPresent(Capability.OIDC)
+                || capabilities.isPresent(Capability.JWT),
+                functions.stream().map(function -> function.metadata().getName()).collect(Collectors.toSet()));
         shutdown.produce(new ShutdownListenerBuildItem(recorder.shutdownListener(handler)));
         routes.produce(RouteBuildItem.builder().route("/").handler(handler).build());
         // Each function on its exact path (function names are unreserved URI characters), before the pattern, which

@@ -68,6 +68,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
 
     private final EventDispatcher dispatcher;
     private final Deliveries deliveries;
+    private final CallerAccess access;
     private volatile boolean stopping;
     private final long maxBodySize;
     private final int batchConcurrency;
@@ -77,9 +78,10 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
     private final ObjectMapper events;
 
     CloudEventsHttpHandler(EventDispatcher dispatcher, Deliveries deliveries, EventloomHttpConfig config,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, CallerAccess access) {
         this.dispatcher = dispatcher;
         this.deliveries = deliveries;
+        this.access = access;
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.batchConcurrency = config.batchConcurrency();
         if (batchConcurrency < 1) {
@@ -122,6 +124,15 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
             Problems.send(context, 503, "The application is shutting down; send the request again");
             return;
         }
+        if (access.active()) {
+            access.admit(context, name, () -> serve(context, name));
+        } else {
+            serve(context, name);
+        }
+    }
+
+    /** A request its caller may send. */
+    private void serve(RoutingContext context, String name) {
         HttpMethod method = context.request().method();
         if (name == null) {
             if (method != HttpMethod.POST) {
@@ -211,6 +222,9 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
 
     private void routed(RoutingContext context, CloudEvent event) {
         List<EventFunction> targets = dispatcher.route(event, null);
+        if (!access.mayReach(context, targets)) {
+            return;
+        }
         if (targets.isEmpty()) {
             Problems.send(context, 404, "No trigger matches event " + event.getId() + " (type '" + event.getType()
                     + "', source '" + event.getSource() + "')"
@@ -308,6 +322,9 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         List<List<EventFunction>> targets = new ArrayList<>(events.size());
         for (CloudEvent event : events) {
             targets.add(function != null ? List.of(function) : dispatcher.route(event, null));
+        }
+        if (function == null && !access.mayReach(context, targets.stream().flatMap(List::stream).toList())) {
+            return;
         }
         fanOut(context, events, targets);
     }

@@ -1,5 +1,7 @@
 package dev.eventloom.http.runtime;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.Deliveries;
@@ -22,10 +24,15 @@ public class HttpRecorder {
         this.config = config;
     }
 
-    public Handler<RoutingContext> handler() {
+    /**
+     * {@code tokens}: whether the build has an extension that verifies bearer tokens (OIDC or SmallRye JWT);
+     * {@code functions}: the names of the application's functions.
+     */
+    public Handler<RoutingContext> handler(boolean tokens, Set<String> functions) {
         ArcContainer container = Arc.container();
         return new CloudEventsHttpHandler(container.instance(EventDispatcher.class).get(),
-                container.instance(Deliveries.class).get(), config.getValue(), container.instance(ObjectMapper.class).get());
+                container.instance(Deliveries.class).get(), config.getValue(), container.instance(ObjectMapper.class).get(),
+                new CallerAccess(config.getValue().auth(), functions, tokens));
     }
 
     /**
@@ -60,10 +67,17 @@ public class HttpRecorder {
         router.getValue().errorHandler(405, context -> Problems.send(context, 405, Problems.quoted(context.request()
                 .path()) + " does not take " + context.request().method().name()));
         // A request Vert.x Web fails before any route with a client error and no exception (a target that is not a
-        // path, say) would get Quarkus's empty answer; failures with an exception stay Quarkus's
+        // path, say) would get Quarkus's empty answer, and so would a token Quarkus's proactive authentication refused
+        // or a permission policy of the application's; other failures with an exception stay Quarkus's
         router.getValue().route().order(Integer.MIN_VALUE).failureHandler(context -> {
             int status = context.statusCode();
-            if (context.failure() == null && status >= 400 && status < 500 && !context.response().ended()) {
+            Throwable failure = context.failure();
+            if (failure instanceof io.quarkus.security.AuthenticationFailedException
+                    || failure instanceof io.quarkus.security.UnauthorizedException) {
+                CallerAccess.unauthorized(context, null);
+            } else if (failure instanceof io.quarkus.security.ForbiddenException) {
+                Problems.send(context, 403, "The caller may not send this request");
+            } else if (failure == null && status >= 400 && status < 500 && !context.response().ended()) {
                 Problems.send(context, status, status == 404 ? "Nothing is served at "
                         + Problems.quoted(context.request().uri()) : "The request cannot be served as sent");
             } else {
