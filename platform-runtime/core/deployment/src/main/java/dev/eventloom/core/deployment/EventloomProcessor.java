@@ -26,6 +26,7 @@ import dev.eventloom.core.runtime.LocalBroker;
 import dev.eventloom.core.runtime.EventLoopDefaults;
 import dev.eventloom.core.runtime.Execution;
 import dev.eventloom.core.runtime.EventloomRecorder;
+import dev.eventloom.core.runtime.tracing.TracingRecorder;
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.FunctionMetadata;
 import dev.eventloom.core.runtime.EventSinks;
@@ -76,6 +77,18 @@ class EventloomProcessor {
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /** One span per delivery attempt, with {@code quarkus-opentelemetry}: see {@code DeliveryTracing}. */
+    @BuildStep
+    @Record(RUNTIME_INIT)
+    void tracing(Capabilities capabilities, TracingRecorder tracing, EventloomRecorder recorder,
+            BeanContainerBuildItem beans) {
+        if (capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            tracing.enable();
+        } else {
+            recorder.noTracing(); // a dev-mode restart may have removed the extension
+        }
     }
 
     /** The invocation MDC: on with JSON logging unless configured (see {@link LoggingConfig#mdc()}). */

@@ -100,8 +100,10 @@ public class EventDispatcher {
                         }));
             }
             String logical = logicalSource != null ? logicalSource : logicalSource(event);
+            Object parent = DeliveryTracing.current().parent(event);
+            int[] attempts = { 0 };
             Uni<CloudEvent> reply = reliable.deliver(function, event, transport.deadline(),
-                    () -> attempt(function, event, transport, logical));
+                    () -> attempt(function, event, transport, logical, parent, ++attempts[0]));
             return execution.onCaller(broker.enabled() ? reply.invoke(r -> routeCopy(function, r)) : reply);
         });
     }
@@ -134,15 +136,19 @@ public class EventDispatcher {
     private void deliver(EventFunction function, CloudEvent event, Transport transport, String logicalSource,
             boolean waitForSlot, BiConsumer<CloudEvent, Throwable> done) {
         String logical = logicalSource != null ? logicalSource : logicalSource(event);
+        Object parent = DeliveryTracing.current().parent(event);
+        // attempts run one after another, never at once: a plain counter numbers them
+        int[] attempts = { 0 };
         if (direct(function)) {
-            Supplier<Uni<CloudEvent>> later = () -> attempt(function, event, transport, logical);
+            Supplier<Uni<CloudEvent>> later = () -> attempt(function, event, transport, logical, parent,
+                    ++attempts[0]);
             reliable.deliverNow(function, event, transport.deadline(),
-                    reported -> attemptNow(function, event, transport, logical, reported), later, execution::onCaller,
-                    waitForSlot, done);
+                    reported -> attemptNow(function, event, transport, logical, parent, ++attempts[0], reported),
+                    later, execution::onCaller, waitForSlot, done);
             return;
         }
         execution.onCaller(reliable.deliver(function, event, transport.deadline(),
-                () -> attempt(function, event, transport, logical), waitForSlot))
+                () -> attempt(function, event, transport, logical, parent, ++attempts[0]), waitForSlot))
                 .subscribe().with(reply -> done.accept(reply, null), failure -> done.accept(null, failure));
     }
 
@@ -189,18 +195,25 @@ public class EventDispatcher {
         });
     }
 
-    /** One attempt: the function with its own timeout (bounded by the transport's deadline), then its reply. */
-    private Uni<CloudEvent> attempt(EventFunction function, CloudEvent event, Transport transport, String logical) {
+    /**
+     * One attempt (number {@code attempt} of the delivery, traced as a child of {@code parent}): the function with its
+     * own timeout (bounded by the transport's deadline), then its reply.
+     */
+    private Uni<CloudEvent> attempt(EventFunction function, CloudEvent event, Transport transport, String logical,
+            Object parent, int attempt) {
         return Uni.createFrom().deferred(() -> {
             InvocationContext context = new InvocationContext(function, event, transport, logical,
                     deadline(function, transport));
-            return function.invoke(context).map(result -> replies.reply(function, event, result));
+            DeliveryTracing.Attempt span = DeliveryTracing.current().start(parent, function, event, logical, attempt);
+            Uni<CloudEvent> reply = function.invoke(context).map(result -> replies.reply(function, event, result));
+            return span == DeliveryTracing.Attempt.NONE ? reply
+                    : reply.map(span::stamp).onItemOrFailure().invoke(span::end);
         });
     }
 
     /** One attempt started on this thread, through the function's {@link DirectInvoker}; reports its reply. */
     private void attemptNow(EventFunction function, CloudEvent event, Transport transport, String logical,
-            BiConsumer<CloudEvent, Throwable> reported) {
+            Object parent, int attempt, BiConsumer<CloudEvent, Throwable> reported) {
         Instant deadline = deadline(function, transport);
         if (!Instant.now().isBefore(deadline)) {
             reported.accept(null, new EventloomException(Kind.TIMEOUT, "Function '" + function.name()
@@ -208,18 +221,22 @@ public class EventDispatcher {
             return;
         }
         InvocationContext context = new InvocationContext(function, event, transport, logical, deadline);
+        DeliveryTracing.Attempt span = DeliveryTracing.current().start(parent, function, event, logical, attempt);
         function.direct().invoke(context, (result, failure) -> {
             if (failure != null) {
+                span.end(null, failure);
                 reported.accept(null, failure);
                 return;
             }
             CloudEvent reply;
             try {
-                reply = replies.reply(function, event, result);
+                reply = span.stamp(replies.reply(function, event, result));
             } catch (RuntimeException e) {
+                span.end(null, e);
                 reported.accept(null, e);
                 return;
             }
+            span.end(reply, null);
             reported.accept(reply, null);
         });
     }

@@ -15,16 +15,20 @@ public class EventloomRecorder {
         InvocationMdc.enable(mdc);
     }
 
+    /** Deliveries are not traced: the application has no OpenTelemetry. */
+    public void noTracing() {
+        DeliveryTracing.enable(DeliveryTracing.NONE);
+    }
 
-    /**
-     * @param invokers the generated invokers, instantiated by recorded bytecode ({@code new}), in the order of
-     *        {@code functions}
-     */
     /** Logs the settings of bindings the application does not have, which are ignored: see {@link AbsentBindings}. */
     public void reportAbsentBindings(List<String> absentCapabilities) {
         AbsentBindings.report(absentCapabilities);
     }
 
+    /**
+     * @param invokers the generated invokers, instantiated by recorded bytecode ({@code new}), in the order of
+     *        {@code functions}
+     */
     public void initialize(BeanContainer container, List<FunctionMetadata> functions,
             List<RuntimeValue<FunctionInvoker>> invokers) {
         List<FunctionInvoker> instances = new ArrayList<>(invokers.size());
