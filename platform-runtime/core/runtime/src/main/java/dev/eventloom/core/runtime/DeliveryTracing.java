@@ -62,6 +62,11 @@ public abstract class DeliveryTracing {
             @Override
             public void end(CloudEvent reply, Throwable failure) {
             }
+
+            @Override
+            public String traceparent() {
+                return null;
+            }
         };
 
         /** The reply, carrying this attempt's span as its {@code traceparent} (unless the function set one). */
@@ -69,5 +74,8 @@ public abstract class DeliveryTracing {
 
         /** Ends the span with the attempt's outcome. */
         void end(CloudEvent reply, Throwable failure);
+
+        /** The span as a W3C {@code traceparent}; {@code null} when not traced. */
+        String traceparent();
     }
 }

@@ -205,6 +205,7 @@ public class EventDispatcher {
             InvocationContext context = new InvocationContext(function, event, transport, logical,
                     deadline(function, transport));
             DeliveryTracing.Attempt span = DeliveryTracing.current().start(parent, function, event, logical, attempt);
+            context.traced(span.traceparent());
             Uni<CloudEvent> reply = function.invoke(context).map(result -> replies.reply(function, event, result));
             return span == DeliveryTracing.Attempt.NONE ? reply
                     : reply.map(span::stamp).onItemOrFailure().invoke(span::end);
@@ -222,6 +223,7 @@ public class EventDispatcher {
         }
         InvocationContext context = new InvocationContext(function, event, transport, logical, deadline);
         DeliveryTracing.Attempt span = DeliveryTracing.current().start(parent, function, event, logical, attempt);
+        context.traced(span.traceparent());
         function.direct().invoke(context, (result, failure) -> {
             if (failure != null) {
                 span.end(null, failure);

@@ -19,6 +19,8 @@ public final class InvocationContext implements EventContext {
     private final Transport transport;
     private final String logicalSource;
     private final Instant deadline;
+    /** The attempt's span as a W3C traceparent when deliveries are traced, for the log context. */
+    private String traceparent;
 
     InvocationContext(EventFunction function, CloudEvent event, Transport transport, String logicalSource,
             Instant deadline) {
@@ -27,6 +29,21 @@ public final class InvocationContext implements EventContext {
         this.transport = transport;
         this.logicalSource = logicalSource;
         this.deadline = deadline;
+    }
+
+    /** The invocation runs in the span {@code traceparent} ({@code null}: not traced). */
+    InvocationContext traced(String traceparent) {
+        this.traceparent = traceparent;
+        return this;
+    }
+
+    /** The attempt's span, else the event's {@code traceparent}, else {@code null}. */
+    String traceparent() {
+        if (traceparent != null) {
+            return traceparent;
+        }
+        Object fromEvent = event.getExtension(DeliveryTracing.TRACEPARENT);
+        return fromEvent == null ? null : fromEvent.toString();
     }
 
     public EventFunction function() {

@@ -34,8 +34,21 @@ public final class InvocationMdc {
         enabled = on;
     }
 
-    /** Sets the invocation's keys; gives what {@link #exit} restores ({@code null} when the MDC is off). */
-    public static Object[] enter(EventFunction function, CloudEvent event) {
+    /**
+     * Sets the invocation's keys, the trace from its attempt's span when deliveries are traced; gives what
+     * {@link #exit} restores ({@code null} when the MDC is off).
+     */
+    public static Object[] enter(InvocationContext context) {
+        return enabled ? enter(context.function(), context.cloudEvent(), context.traceparent()) : null;
+    }
+
+    /** Sets the keys of an invocation of {@code function} on {@code event}, outside one (its log lines). */
+    static Object[] enter(EventFunction function, CloudEvent event) {
+        Object traceparent = event.getExtension(DeliveryTracing.TRACEPARENT);
+        return enter(function, event, traceparent == null ? null : traceparent.toString());
+    }
+
+    private static Object[] enter(EventFunction function, CloudEvent event, String traceparent) {
         if (!enabled) {
             return null;
         }
@@ -44,8 +57,7 @@ public final class InvocationMdc {
         previous[1] = MDC.put(EVENT_TYPE, event.getType());
         previous[2] = MDC.put(EVENT_SOURCE, event.getSource().toString());
         previous[3] = MDC.put(FUNCTION, function.name());
-        Object traceparent = event.getExtension("traceparent");
-        String[] parts = traceparent == null ? null : traceparent.toString().split("-");
+        String[] parts = traceparent == null ? null : traceparent.split("-");
         if (parts != null && parts.length == 4 && parts[1].length() == 32 && parts[2].length() == 16) {
             previous[4] = MDC.put(TRACE_ID, parts[1]);
             previous[5] = MDC.put(SPAN_ID, parts[2]);

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +18,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +52,39 @@ class TracingTest {
             .withApplicationRoot(jar -> jar.addClasses(Functions.class, Exporter.class))
             .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-opentelemetry", Version.getVersion())))
             .overrideConfigKey("quarkus.otel.exporter.otlp.enabled", "false")
-            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "10ms");
+            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "10ms")
+            .overrideConfigKey("eventloom.logging.mdc", "true");
+
+    /** The lines the chain's last function logs, with their MDC. */
+    static final List<ExtLogRecord> LINES = new CopyOnWriteArrayList<>();
+
+    static final Handler HANDLER = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record instanceof ExtLogRecord ext && ext.getFormattedMessage().startsWith("third ran")) {
+                ext.copyMdc();
+                LINES.add(ext);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeAll
+    static void listen() {
+        java.util.logging.Logger.getLogger("").addHandler(HANDLER);
+    }
+
+    @AfterAll
+    static void stop() {
+        java.util.logging.Logger.getLogger("").removeHandler(HANDLER);
+    }
 
     @ApplicationScoped
     public static class Exporter {
@@ -77,6 +116,7 @@ class TracingTest {
         @Funq
         @Trigger(type = "chain.third")
         public Uni<Void> third(String text) {
+            Logger.getLogger(Functions.class).infof("third ran on %s", text);
             return Uni.createFrom().voidItem();
         }
 
@@ -94,6 +134,7 @@ class TracingTest {
     @BeforeEach
     void clear() {
         exporter.reset();
+        LINES.clear();
     }
 
     private static String attribute(SpanData span, String key) {
@@ -132,6 +173,9 @@ class TracingTest {
         assertEquals("chain.start", attribute(first, "cloudevents.event_type"));
         assertEquals("/test", attribute(first, "cloudevents.event_source"));
         assertEquals("chain.second", attribute(second, "cloudevents.event_type"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !LINES.isEmpty());
+        assertEquals(traceId, LINES.get(0).getMdc("traceId"), "a function's log lines carry its trace");
+        assertEquals(third.getSpanId(), LINES.get(0).getMdc("spanId"), "and its attempt's span");
     }
 
     @Test

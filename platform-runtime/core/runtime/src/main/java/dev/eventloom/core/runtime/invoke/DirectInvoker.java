@@ -69,7 +69,7 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
         if (onCaller) {
             outcome.calling = true;
         }
-        Object[] mdc = InvocationMdc.enter(context.function(), context.cloudEvent());
+        Object[] mdc = InvocationMdc.enter(context);
         try {
             Object result = invoker.invoke(bean, inputBinder.apply(context.cloudEvent()), context);
             Uni<?> later = switch (shape) {
@@ -112,7 +112,7 @@ public abstract sealed class DirectInvoker permits InlineInvoker, OffloadedInvok
         if (activated) {
             requestContext.activate();
         }
-        Object[] mdc = InvocationMdc.enter(context.function(), context.cloudEvent());
+        Object[] mdc = InvocationMdc.enter(context);
         try {
             Object result = invoker.invoke(bean, inputBinder.apply(context.cloudEvent()), context);
             return shape == OutputShape.VALUE ? result : null;

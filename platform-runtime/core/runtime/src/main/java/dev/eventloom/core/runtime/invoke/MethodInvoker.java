@@ -35,7 +35,7 @@ public final class MethodInvoker implements Invoker {
                 return Uni.createFrom().failure(TimeoutInvoker.notStarted(context));
             }
             Object result;
-            Object[] mdc = InvocationMdc.enter(context.function(), context.cloudEvent());
+            Object[] mdc = InvocationMdc.enter(context);
             try {
                 result = invoker.invoke(bean, inputBinder.apply(context.cloudEvent()), context);
             } catch (Exception e) {

@@ -122,9 +122,13 @@ public final class OpenTelemetryTracing extends DeliveryTracing {
             if (reply == null || reply.getExtension(TRACEPARENT) != null) {
                 return reply;
             }
+            return CloudEventBuilder.v1(reply).withExtension(TRACEPARENT, traceparent()).build();
+        }
+
+        @Override
+        public String traceparent() {
             SpanContext context = span.getSpanContext();
-            return CloudEventBuilder.v1(reply).withExtension(TRACEPARENT, "00-" + context.getTraceId() + "-"
-                    + context.getSpanId() + "-" + context.getTraceFlags().asHex()).build();
+            return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
         }
 
         @Override
