@@ -1,0 +1,109 @@
+package dev.eventloom.lambda.test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.eventloom.Reply;
+import dev.eventloom.Trigger;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.builder.Version;
+import io.quarkus.funqy.Funq;
+import io.quarkus.maven.dependency.Dependency;
+import io.quarkus.test.QuarkusUnitTest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * On Lambda, a structured CloudEvent in an SQS message keeps its trace: the chain its first function starts (replies
+ * routed in process) is one trace under the event's traceparent.
+ */
+class LambdaTracingTest {
+
+    static final String QUEUE = "arn:aws:sqs:eu-west-1:123456789012:traced";
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Functions.class, Exporter.class, Lambda.class, AwsEvents.class))
+            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-opentelemetry", Version.getVersion())))
+            .overrideConfigKey("quarkus.otel.exporter.otlp.enabled", "false")
+            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "10ms")
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .overrideConfigKey("quarkus.lambda.mock-event-server.test-port", String.valueOf(Lambda.PORT))
+            .overrideConfigKey("eventloom.lambda.sources", "traced=" + QUEUE);
+
+    @ApplicationScoped
+    public static class Exporter {
+
+        @Produces
+        @Singleton
+        InMemorySpanExporter exporter() {
+            return InMemorySpanExporter.create();
+        }
+    }
+
+    public static class Functions {
+
+        @Funq
+        @Trigger(type = "lambda.first")
+        @Reply(type = "lambda.second")
+        public String first(String text) {
+            return text + " first";
+        }
+
+        @Funq
+        @Trigger(type = "lambda.second")
+        @Reply(type = "lambda.third")
+        public String second(String text) {
+            return text + " second";
+        }
+
+        @Funq
+        @Trigger(type = "lambda.third")
+        public void third(String text) {
+        }
+    }
+
+    @Inject
+    InMemorySpanExporter exporter;
+
+    private static String attribute(SpanData span, String key) {
+        Object value = span.getAttributes().get(AttributeKey.stringKey(key));
+        return value == null ? null : value.toString();
+    }
+
+    @Test
+    void aChainStartedFromAnSqsMessageIsOneTrace() {
+        String traceId = "5759e988bd862e3fe1be46a994272793";
+        String parentId = "53995c3f42cd8ad8";
+        String event = new JsonObject().put("specversion", "1.0").put("id", "l-1").put("source", "/test")
+                .put("type", "lambda.first").put("traceparent", "00-" + traceId + "-" + parentId + "-01")
+                .put("datacontenttype", "application/json").put("data", "go").encode();
+        Lambda.invoke(AwsEvents.sqs(QUEUE, event)).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> exporter.getFinishedSpanItems().stream()
+                .filter(s -> attribute(s, "eventloom.function") != null).count() >= 3);
+        Map<String, SpanData> spans = exporter.getFinishedSpanItems().stream()
+                .filter(s -> attribute(s, "eventloom.function") != null)
+                .collect(Collectors.toMap(s -> attribute(s, "eventloom.function"), s -> s));
+        for (String function : List.of("first", "second", "third")) {
+            assertEquals(traceId, spans.get(function).getTraceId(), function);
+        }
+        assertEquals(parentId, spans.get("first").getParentSpanId());
+        assertEquals(spans.get("first").getSpanId(), spans.get("second").getParentSpanId());
+        assertEquals(spans.get("second").getSpanId(), spans.get("third").getParentSpanId());
+        assertEquals("traced", attribute(spans.get("first"), "eventloom.logical_source"));
+    }
+}
