@@ -11,13 +11,13 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.eventloom.testkit.kafka.KafkaClients;
 import dev.eventloom.testkit.kafka.KafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The pipeline on a real Kafka broker in the test JVM: a good order is invoiced, a bad one is dead-lettered. */
@@ -56,8 +56,8 @@ class OrderPipelineTest {
         assertEquals("3", KafkaClients.header(dead.get(0), "ce_eventloomattempts"));
         assertTrue(KafkaClients.header(dead.get(0), "ce_eventloomerror").contains("unknown sku unicorn"));
 
-        String metrics = given().baseUri(TestHTTPResourceManager.getManagementUri())
-                .get("/metrics").then().statusCode(200).extract().asString();
+        int managementPort = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+        String metrics = given().port(managementPort).get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("eventloom_function_dead_lettered_total{function=\"reserve-stock\"} 1.0"), metrics);
         assertTrue(metrics.contains("eventloom_function_retries_total{function=\"reserve-stock\"} 2.0"), metrics);
         assertTrue(metrics.contains("eventloom_function_successes_total{function=\"invoice\"} 1.0"), metrics);

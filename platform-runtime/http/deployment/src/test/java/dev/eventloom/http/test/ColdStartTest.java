@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.eventloom.Trigger;
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 
 /** The first invocation of an instance is marked once: a log line with its event and the cold-start gauge. */
 class ColdStartTest {
@@ -87,8 +86,7 @@ class ColdStartTest {
         assertTrue(line.getFormattedMessage().contains("ms after the process started"), line.getFormattedMessage());
         assertEquals("first", line.getMdc("eventId"));
         assertEquals("ping", line.getMdc("function"));
-        String metrics = given().baseUri(TestHTTPResourceManager.getManagementUri())
-                .get("/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("eventloom_cold_start_seconds"), "the gauge is exported");
     }
 }

@@ -29,7 +29,6 @@ import dev.eventloom.Delivery;
 import io.cloudevents.CloudEvent;
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.restassured.response.Response;
 import io.smallrye.common.annotation.Blocking;
 
@@ -266,8 +265,7 @@ class DeliveryRulesTest {
     void metricsCountAttemptsRetriesAndOutcomes() {
         event("flaky", "m-1", order("m", 1, 0), Map.of()).then().statusCode(200);
         event("doomed", "m-2", order("m", 0, 0), Map.of()).then().statusCode(202);
-        String metrics = given().baseUri(TestHTTPResourceManager.getManagementUri())
-                .get("/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("eventloom_function_retries_total{function=\"flaky\"}"), metrics);
         assertTrue(metrics.matches("(?s).*eventloom_function_dead_lettered_total\\{function=\"doomed\"} [1-9].*"),
                 "dead-lettered counted");

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.smallrye.common.annotation.NonBlocking;
 
 /** A function that holds the event loop is named in a warning and counted, so users know what to mark @Blocking. */
@@ -50,7 +49,7 @@ class EventLoopGuardTest {
     void holdingTheLoopPastTheThresholdIsWarnedAndCounted() {
         given().contentType("application/json").body("5").post("/spin").then().statusCode(200);
         given().contentType("application/json").body("300").post("/spin").then().statusCode(200);
-        given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/metrics").then().statusCode(200)
+        ManagementPort.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("eventloom_event_loop_blocked_total{function=\"spin\"} 1.0"));
     }
 }

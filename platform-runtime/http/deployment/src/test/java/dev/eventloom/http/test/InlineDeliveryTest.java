@@ -31,7 +31,6 @@ import dev.eventloom.Delivery;
 import io.cloudevents.CloudEvent;
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.restassured.response.Response;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.common.annotation.NonBlocking;
@@ -276,8 +275,7 @@ class InlineDeliveryTest {
     void metricsCountInlineAttemptsAndOutcomes() {
         event("flaky", "m-1", "{\"id\":\"m\",\"failTimes\":1}").then().statusCode(200);
         event("fails", "m-2", "{\"id\":\"m\",\"failTimes\":0}").then().statusCode(500);
-        String metrics = given().baseUri(TestHTTPResourceManager.getManagementUri())
-                .get("/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.matches("(?s).*eventloom_function_invocations_total\\{function=\"flaky\"} [2-9].*"), metrics);
         assertTrue(metrics.matches("(?s).*eventloom_function_retries_total\\{function=\"flaky\"} [1-9].*"), metrics);
         assertTrue(metrics.matches("(?s).*eventloom_function_failures_total\\{function=\"fails\"} [1-9].*"), metrics);

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 
 /**
  * Whoever can reach the functions cannot read the metrics: they are on Quarkus's management interface by default, and
@@ -32,9 +31,8 @@ class ManagementInterfaceTest {
 
     @Test
     void metricsAreServedOnTheManagementPortOnly() {
-        // the management URI ends with its root path, /q
         given().contentType("application/json").body("\"hi\"").post("/echo").then().statusCode(200);
-        given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/metrics").then().statusCode(200)
+        ManagementPort.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("eventloom_function_successes_total{function=\"echo\"}"));
         given().get("/metrics").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
