@@ -48,7 +48,8 @@ class AccessControlTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Functions.class))
-            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-smallrye-jwt", Version.getVersion())))
+            .setForcedDependencies(
+                    List.of(Dependency.of("io.quarkus", "quarkus-smallrye-jwt", Version.getVersion())))
             .overrideConfigKey("mp.jwt.verify.publickey", resource("tokens/signer.pub.pem"))
             .overrideConfigKey("mp.jwt.verify.issuer", ISSUER)
             .overrideConfigKey("eventloom.http.auth.required", "true")

@@ -25,8 +25,8 @@ class AccessControlWithoutTokenExtensionTest {
                 if (cause == null) {
                     fail("Expected a ConfigurationException", failure);
                 }
-                assertTrue(cause.getMessage().contains("add io.quarkus:quarkus-oidc or io.quarkus:quarkus-smallrye-jwt"),
-                        cause.getMessage());
+                assertTrue(cause.getMessage()
+                        .contains("add io.quarkus:quarkus-oidc or io.quarkus:quarkus-smallrye-jwt"), cause.getMessage());
             });
 
     public static class Functions {

@@ -47,7 +47,7 @@ class ColdStartTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Functions.class))
+            .withApplicationRoot(jar -> jar.addClasses(ManagementPort.class, Functions.class))
             .overrideConfigKey("eventloom.logging.mdc", "true");
 
     @BeforeAll

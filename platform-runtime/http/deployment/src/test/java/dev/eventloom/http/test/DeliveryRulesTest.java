@@ -39,7 +39,8 @@ class DeliveryRulesTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Functions.class, Calls.class, TestSink.class))
+            .withApplicationRoot(jar -> jar.addClasses(ManagementPort.class, Functions.class, Calls.class,
+                    TestSink.class))
             .overrideConfigKey("eventloom.function.\"doomed\".dead-letter", SINK)
             .overrideConfigKey("eventloom.function.\"strict\".dead-letter", SINK)
             .overrideConfigKey("eventloom.function.\"configured\".retries", "2");

@@ -20,7 +20,7 @@ class EventLoopGuardTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Functions.class))
+            .withApplicationRoot(jar -> jar.addClasses(ManagementPort.class, Functions.class))
             .overrideConfigKey("eventloom.event-loop-warning-threshold", "100ms")
             .setLogRecordPredicate(record -> record.getMessage() != null && record.getMessage().contains("EVL-0101"))
             .assertLogRecords(records -> {

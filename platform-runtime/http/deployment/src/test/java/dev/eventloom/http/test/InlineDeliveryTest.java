@@ -47,8 +47,8 @@ class InlineDeliveryTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Functions.class, Calls.class, PerInvocation.class,
-                    TestSink.class))
+            .withApplicationRoot(jar -> jar.addClasses(ManagementPort.class, Functions.class, Calls.class,
+                    PerInvocation.class, TestSink.class))
             .overrideConfigKey("eventloom.function.\"doomed\".dead-letter", SINK);
 
     @Singleton

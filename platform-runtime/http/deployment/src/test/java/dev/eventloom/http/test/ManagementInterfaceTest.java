@@ -19,7 +19,7 @@ class ManagementInterfaceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Functions.class));
+            .withApplicationRoot(jar -> jar.addClasses(ManagementPort.class, Functions.class));
 
     public static class Functions {
 
