@@ -26,6 +26,7 @@ import dev.eventloom.core.runtime.LocalBroker;
 import dev.eventloom.core.runtime.EventLoopDefaults;
 import dev.eventloom.core.runtime.Execution;
 import dev.eventloom.core.runtime.EventloomRecorder;
+import dev.eventloom.core.runtime.LogCodes;
 import dev.eventloom.core.runtime.tracing.TracingRecorder;
 import dev.eventloom.core.runtime.FunctionInvoker;
 import dev.eventloom.core.runtime.FunctionMetadata;
@@ -105,7 +106,8 @@ class EventloomProcessor {
             BuildProducer<ValidationErrorBuildItem> errors) {
         if (config.store() == IdempotencyConfig.Store.REDIS
                 && index.getIndex().getClassByName(REDIS_STORE) == null) {
-            errors.produce(new ValidationErrorBuildItem(new ConfigurationException("[EVL-0007] eventloom.idempotency.store=redis needs the Redis store: add "
+            errors.produce(new ValidationErrorBuildItem(new ConfigurationException(LogCodes.STORE_MISSING + " "
+                    + "eventloom.idempotency.store=redis needs the Redis store: add "
                     + "the dependency dev.eventloom:eventloom-redis (and set quarkus.redis.hosts)")));
         }
     }
@@ -223,7 +225,7 @@ class EventloomProcessor {
             }
         }
         if (!problems.isEmpty()) {
-            throw new DeploymentException("[EVL-0001] Eventloom found " + problems.size()
+            throw new DeploymentException(LogCodes.BUILD_VALIDATION + " Eventloom found " + problems.size()
                     + (problems.size() == 1 ? " problem" : " problems") + " with the functions:\n  - "
                     + String.join("\n  - ", problems));
         }

@@ -54,7 +54,8 @@ public final class AbsentBindings {
                 }
             }
             if (!ignored.isEmpty()) {
-                LOG.infof("[EVL-0004] %s are ignored: this application has no %s binding (add the dependency "
+                LOG.infof(LogCodes.ABSENT_BINDING + " %s are ignored: this application has no %s binding (add the "
+                        + "dependency "
                         + "dev.eventloom:%s to use them)", ignored, binding.name(), binding.artifact());
             }
         }

@@ -12,8 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The first invocation of this instance (a Lambda's, a pod's scaled from zero): how long after the process started it
- * came — on Lambda, the init duration and the wait for the first event — logged once, {@code [EVL-0010]} with the
- * invocation's log context, and kept as the gauge {@code eventloom.cold.start} (seconds) when there is a registry.
+ * came — on Lambda, the init duration and the wait for the first event — logged once, {@link LogCodes#COLD_START}
+ * with the invocation's log context, and kept as the gauge {@code eventloom.cold.start} (seconds) when there is a registry.
  */
 final class ColdStart {
 
@@ -34,7 +34,8 @@ final class ColdStart {
                 .orElseGet(() -> Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean()
                         .getStartTime()));
         long millis = Duration.between(started, Instant.now()).toMillis();
-        InvocationMdc.around(function, event, () -> LOG.infof("[EVL-0010] First invocation of this instance: "
+        InvocationMdc.around(function, event, () -> LOG.infof(LogCodes.COLD_START + " First invocation of this "
+                + "instance: "
                 + "function '%s', event %s, %d ms after the process started", function.name(), event.getId(), millis));
         if (registry != null) {
             Meter.register((MeterRegistry) registry, millis);

@@ -257,12 +257,14 @@ public class EventDispatcher {
     private static void logFailure(EventFunction function, CloudEvent event, Throwable failure) {
         Kind kind = EventloomException.kindOf(failure);
         switch (kind) {
-            case FUNCTION_FAILED -> LOG.errorf(failure, "[EVL-0500] Function '%s' failed on event %s (type %s), error id %s: %s",
+            case FUNCTION_FAILED -> LOG.errorf(failure, LogCodes.FUNCTION_FAILED + " Function '%s' failed on event "
+                    + "%s (type %s), error id %s: %s",
                     function.name(), event.getId(), event.getType(), EventloomException.errorId(failure),
                     failure.toString());
-            case TIMEOUT -> LOG.warnf("[EVL-0504] %s", failure.getMessage());
-            case BUSY -> LOG.debugf("[EVL-0429] %s", failure.getMessage());
-            default -> LOG.debugf("[EVL-0400] Function '%s' rejected event %s: %s", function.name(), event.getId(),
+            case TIMEOUT -> LOG.warnf(LogCodes.TIMEOUT + " %s", failure.getMessage());
+            case BUSY -> LOG.debugf(LogCodes.BUSY + " %s", failure.getMessage());
+            default -> LOG.debugf(LogCodes.INVALID_EVENT + " Function '%s' rejected event %s: %s", function.name(),
+                    event.getId(),
                     failure.getMessage());
         }
     }

@@ -131,7 +131,7 @@ public class FunctionRegistry {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("[EVL-0002] Invalid Eventloom configuration:\n  - "
+            throw new ConfigurationException(LogCodes.INVALID_CONFIGURATION + " Invalid Eventloom configuration:\n  - "
                     + String.join("\n  - ", problems));
         }
         this.functions = Collections.unmodifiableMap(built);

@@ -32,9 +32,10 @@ import io.quarkus.runtime.ShutdownEvent;
  * <p>
  * An event the broker delivers carries how many functions came before it ({@value #HOPS}): one more than the event its
  * reply answers ({@code causationid}); past {@code eventloom.local-broker.max-hops} it is not routed again
- * ({@code [EVL-0206]}). A delivery that still fails after its function's retries, with no dead letter, is logged with
- * the event's id ({@code [EVL-0207]}). On shutdown the deliveries in flight are waited for (within
- * {@code quarkus.shutdown.timeout}); any still running then are logged by id ({@code [EVL-0208]}).
+ * ({@link LogCodes#LOCAL_BROKER_LOOP}). A delivery that still fails after its function's retries, with no dead
+ * letter, is logged with the event's id ({@link LogCodes#LOCAL_BROKER_FAILED}). On shutdown the deliveries in flight
+ * are waited for (within {@code quarkus.shutdown.timeout}); any still running then are logged by id
+ * ({@link LogCodes#LOCAL_BROKER_STOPPED}).
  */
 @Singleton
 public class LocalBroker {
@@ -73,7 +74,8 @@ public class LocalBroker {
         this.enabled = config.localBroker().enabled().orElseGet(() -> config.sink().url().isEmpty()
                 && absent("K_SINK") && absent("K_SERVICE") && absent("AWS_LAMBDA_RUNTIME_API"));
         if (enabled) {
-            LOG.infof("[EVL-0205] Replies are routed in this process to the functions their triggers select (the "
+            LOG.infof(LogCodes.LOCAL_BROKER_ON + " Replies are routed in this process to the functions their "
+                    + "triggers select (the "
                     + "local broker, at most %d hops; eventloom.local-broker.enabled=false turns it off)", maxHops);
         }
     }
@@ -128,7 +130,8 @@ public class LocalBroker {
         int hops = (before != null ? before
                 : own instanceof Number number ? number.intValue() : own == null ? 0 : parse(own.toString())) + 1;
         if (hops > maxHops) {
-            LOG.errorf("[EVL-0206] Reply %s of function '%s' is not routed: it comes after %d functions already "
+            LOG.errorf(LogCodes.LOCAL_BROKER_LOOP + " Reply %s of function '%s' is not routed: it comes after %d "
+                    + "functions already "
                     + "(eventloom.local-broker.max-hops=%d); do replies trigger each other in a loop?", reply.getId(),
                     function, hops - 1, maxHops);
             return;
@@ -141,7 +144,8 @@ public class LocalBroker {
             inFlight.add(delivery);
             Consumer<Throwable> ended = failure -> {
                 if (failure != null) {
-                    LOG.errorf("[EVL-0207] Event %s (reply of function '%s') could not be delivered to function '%s': "
+                    LOG.errorf(LogCodes.LOCAL_BROKER_FAILED + " Event %s (reply of function '%s') could not be "
+                            + "delivered to function '%s': "
                             + "%s", event.getId(), function, target.name(), failure.getMessage());
                 }
                 if (pending.decrementAndGet() == 0) {
@@ -200,7 +204,8 @@ public class LocalBroker {
     /** After the graceful shutdown's wait: what is still in flight is logged, never lost silently. */
     void stopped(@Observes ShutdownEvent shutdown) {
         for (String delivery : inFlight) {
-            LOG.errorf("[EVL-0208] The application stopped before the local broker delivered event %s", delivery);
+            LOG.errorf(LogCodes.LOCAL_BROKER_STOPPED + " The application stopped before the local broker delivered "
+                    + "event %s", delivery);
         }
     }
 }

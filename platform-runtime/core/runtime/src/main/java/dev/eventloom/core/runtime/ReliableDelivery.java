@@ -215,7 +215,7 @@ final class ReliableDelivery {
             return finalFailure(function, event, failure, number);
         }
         function.metrics().retry();
-        InvocationMdc.around(function, event, () -> LOG.infof("[EVL-0303] Function '%s' failed on event %s "
+        InvocationMdc.around(function, event, () -> LOG.infof(LogCodes.RETRY + " Function '%s' failed on event %s "
                 + "(attempt %d of %d): %s; retrying in %d ms", function.name(), event.getId(), number,
                 policy.retries() + 1, failure.getMessage(), delay.toMillis()));
         return wait(delay).chain(() -> withRetries(function, event, transportDeadline, attempt, number + 1));
@@ -314,14 +314,16 @@ final class ReliableDelivery {
                 .onItem().transform(ignored -> {
                     metrics.deadLettered();
                     deadLettered(function, dead, policy.deadLetter());
-                    InvocationMdc.around(function, event, () -> LOG.warnf("[EVL-0302] Event %s went to the dead "
+                    InvocationMdc.around(function, event, () -> LOG.warnf(LogCodes.DEAD_LETTER + " Event %s went to "
+                            + "the dead "
                             + "letter %s after %d attempt(s) of function '%s'", event.getId(), policy.deadLetter(),
                             attempts, function.name()));
                     return (CloudEvent) null;
                 })
                 .onFailure().transform(sendFailure -> {
                     metrics.failure();
-                    LOG.errorf("[EVL-0302] Event %s could not go to the dead letter %s: %s; the failure goes back to "
+                    LOG.errorf(LogCodes.DEAD_LETTER + " Event %s could not go to the dead letter %s: %s; the "
+                            + "failure goes back to "
                             + "the transport", event.getId(), policy.deadLetter(), sendFailure.getMessage());
                     failure.addSuppressed(sendFailure);
                     return failure;
@@ -329,7 +331,8 @@ final class ReliableDelivery {
     }
 
     private static void infrastructureTakesIt(EventFunction function, CloudEvent event, int attempts) {
-        LOG.warnf("[EVL-0304] Event %s failed after %d attempt(s) of function '%s'; its dead letter %s belongs to the "
+        LOG.warnf(LogCodes.INFRASTRUCTURE_DEAD_LETTER + " Event %s failed after %d attempt(s) of function '%s'; its "
+                + "dead letter %s belongs to the "
                 + "infrastructure, so the failure goes back to the transport, whose redrive policy or on-failure "
                 + "destination takes it", event.getId(), attempts, function.name(), function.delivery().deadLetter());
     }

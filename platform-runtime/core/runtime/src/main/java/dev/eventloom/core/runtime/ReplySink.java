@@ -46,7 +46,7 @@ public class ReplySink {
             String invalid = DeliveryPolicy.invalidDestination(value);
             if (invalid != null) {
                 throw new io.quarkus.runtime.configuration.ConfigurationException(
-                        "[EVL-0201] The sink " + name + "='" + value + "' " + invalid);
+                        LogCodes.INVALID_SINK + " The sink " + name + "='" + value + "' " + invalid);
             }
         });
         this.url = sink.map(URI::create);
@@ -60,7 +60,7 @@ public class ReplySink {
     /**
      * Forwards the reply of a delivery whose caller cannot receive it (fan-out, batches, queues): to the sink when one
      * is set, else to the functions its triggers select through the {@link LocalBroker} when it runs, else it is
-     * logged {@code [EVL-0202]} and dropped. A {@code null} reply is nothing to forward.
+     * logged {@link LogCodes#REPLY_DROPPED} and dropped. A {@code null} reply is nothing to forward.
      */
     public Uni<Void> forward(String function, CloudEvent reply) {
         if (reply == null) {
@@ -71,7 +71,8 @@ public class ReplySink {
             return Uni.createFrom().voidItem();
         }
         if (url.isEmpty()) {
-            LOG.warnf("[EVL-0202] Reply %s of function '%s' was dropped: it cannot go back to the caller (fan-out, "
+            LOG.warnf(LogCodes.REPLY_DROPPED + " Reply %s of function '%s' was dropped: it cannot go back to the "
+                    + "caller (fan-out, "
                     + "batch or queue) and no sink is set; set eventloom.sink.url or K_SINK", reply.getId(), function);
             return Uni.createFrom().voidItem();
         }
@@ -104,7 +105,8 @@ public class ReplySink {
             }
             int status = posted.status();
             if (status / 100 == 3) {
-                LOG.errorf("[EVL-0203] %s %s was not delivered: %s%s answered HTTP %d with Location %s, and redirects "
+                LOG.errorf(LogCodes.SINK_REDIRECTED + " %s %s was not delivered: %s%s answered HTTP %d with "
+                        + "Location %s, and redirects "
                         + "are never followed; point the destination at the final address", noun, event.getId(),
                         article, target, status, posted.location());
                 return Uni.createFrom().failure(new EventloomException(Kind.SINK_FAILED, (article.isEmpty() ? ""

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -14,27 +15,48 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** Every {@code [EVL-nnnn]} code a log line or error of the platform carries is explained in docs/operations.md. */
+/**
+ * Every {@code [EVL-nnnn]} code a log line or error of the platform carries is declared once, in {@link LogCodes}, and
+ * explained in docs/operations.md.
+ */
 class LogCodesDocumentedTest {
 
     static final Path ROOT = Path.of("../../..").toAbsolutePath().normalize();
     static final Pattern TAGGED = Pattern.compile("\\[EVL-(\\d{4})\\]");
+    static final Pattern LITERAL = Pattern.compile("\"[^\"\\n]*\\[EVL-\\d{4}\\]");
     static final Pattern CODE = Pattern.compile("EVL-(\\d{4})");
     static final Pattern RANGE = Pattern.compile("EVL-(\\d{4})` \\.\\. `EVL-(\\d{4})");
 
+    /** The codes, each declared once in {@link LogCodes}. */
+    static Set<String> declared() throws IllegalAccessException {
+        Set<String> codes = new TreeSet<>();
+        for (Field field : LogCodes.class.getFields()) {
+            Matcher m = TAGGED.matcher((String) field.get(null));
+            assertTrue(m.matches(), field.getName() + " is not a code: " + field.get(null));
+            assertTrue(codes.add(m.group(1)), "declared twice: " + m.group(1));
+        }
+        return codes;
+    }
+
     @Test
-    void everyCodeInTheSourcesIsInTheOperationsGuide() throws IOException {
-        Set<String> used = new TreeSet<>();
+    void noSourceWritesACodeOfItsOwn() throws IOException {
+        Set<String> literals = new TreeSet<>();
         try (Stream<Path> files = Files.walk(ROOT.resolve("platform-runtime"))) {
-            files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+            files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/")
+                    && !f.getFileName().toString().equals("LogCodes.java"))
                     .forEach(f -> {
-                        Matcher m = TAGGED.matcher(read(f));
-                        while (m.find()) {
-                            used.add(m.group(1));
+                        if (LITERAL.matcher(read(f)).find()) {
+                            literals.add(ROOT.relativize(f).toString());
                         }
                     });
         }
-        assertTrue(used.size() > 20, "the sources were found: " + used);
+        assertTrue(literals.isEmpty(), "codes written as literals instead of LogCodes constants in " + literals);
+    }
+
+    @Test
+    void everyCodeIsInTheOperationsGuide() throws IOException, IllegalAccessException {
+        Set<String> used = declared();
+        assertTrue(used.size() > 20, "the codes were found: " + used);
         String guide = Files.readString(ROOT.resolve("docs/operations.md"));
         Set<Integer> documented = new TreeSet<>();
         for (String line : guide.split("\n")) {

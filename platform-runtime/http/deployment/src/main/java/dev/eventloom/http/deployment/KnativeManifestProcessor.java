@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import dev.eventloom.core.deployment.EventFunctionBuildItem;
 import dev.eventloom.core.runtime.FunctionMetadata;
+import dev.eventloom.core.runtime.LogCodes;
 import dev.eventloom.core.runtime.filter.TriggerMetadata;
 import io.quarkus.container.spi.ContainerImageInfoBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -39,7 +40,8 @@ class KnativeManifestProcessor {
         String image = config.image().or(() -> containerImage.map(ContainerImageInfoBuildItem::getImage))
                 .orElseGet(() -> {
                     String guess = service + ":" + application.getVersion();
-                    LOG.warnf("[EVL-0003] knative.yaml names the image %s, which this build does not produce: add "
+                    LOG.warnf(LogCodes.KNATIVE_MANIFEST + " knative.yaml names the image %s, which this build does "
+                            + "not produce: add "
                             + "io.quarkus:quarkus-container-image-jib (its image is then the one named) or set "
                             + "eventloom.knative.image", guess);
                     return guess;
@@ -49,7 +51,7 @@ class KnativeManifestProcessor {
                 config.brokerRetries(), config.visibility() == KnativeBuildConfig.Visibility.PUBLIC,
                 consumesChannels(capabilities));
         KnativeManifest.Result result = KnativeManifest.render(sorted, settings);
-        result.warnings().forEach(warning -> LOG.warnf("[EVL-0003] %s", warning));
+        result.warnings().forEach(warning -> LOG.warnf(LogCodes.KNATIVE_MANIFEST + " %s", warning));
         files.produce(new GeneratedFileSystemResourceBuildItem("eventloom/knative.yaml",
                 result.yaml().getBytes(StandardCharsets.UTF_8)));
     }

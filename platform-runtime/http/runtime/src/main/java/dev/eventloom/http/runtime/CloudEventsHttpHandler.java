@@ -20,6 +20,7 @@ import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.HeaderValues;
 import dev.eventloom.core.runtime.JsonErrors;
+import dev.eventloom.core.runtime.LogCodes;
 import dev.eventloom.core.runtime.MediaTypes;
 import dev.eventloom.core.runtime.EventFunction;
 import io.cloudevents.CloudEvent;
@@ -211,7 +212,7 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
         context.vertx().executeBlocking(parse::get, false).onComplete(result -> {
             if (result.failed()) {
                 // the worker pool refused the parse: the application is stopping
-                LOG.warnf("[EVL-0503] A request body of %d bytes was not parsed: %s", body.length(),
+                LOG.warnf(LogCodes.STOPPING + " A request body of %d bytes was not parsed: %s", body.length(),
                         result.cause().toString());
                 Problems.send(context, 503, "The request body could not be parsed now; send it again");
             } else if (result.result() != null) {
@@ -262,7 +263,8 @@ public final class CloudEventsHttpHandler implements Handler<RoutingContext> {
                 BinaryReply.write(context.response(), reply);
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "[EVL-0501] Reply %s cannot be written as an HTTP response", reply.getId());
+            LOG.errorf(e, LogCodes.REPLY_NOT_WRITTEN + " Reply %s cannot be written as an HTTP response",
+                    reply.getId());
             context.response().headers().clear();
             Problems.send(context, 500, "The reply " + reply.getId() + " cannot be written as an HTTP response: "
                     + e.getMessage());

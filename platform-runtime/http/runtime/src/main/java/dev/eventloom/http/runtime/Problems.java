@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.EventloomException.Kind;
+import dev.eventloom.core.runtime.LogCodes;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -37,15 +38,16 @@ final class Problems {
 
     /**
      * What a client may be told of a failure: the platform's own message, or for what a function threw only that it
-     * failed and the error id of the log line [EVL-0500] that has the cause (an exception's type and message are the
-     * application's internals).
+     * failed and the error id of the log line {@link LogCodes#FUNCTION_FAILED} that has the cause (an exception's
+     * type and message are the application's internals).
      */
     static String detail(String function, String eventId, Throwable failure) {
         if (failure instanceof EventloomException) {
             return failure.getMessage();
         }
         return "Function '" + function + "' failed" + (eventId == null ? "" : " on event " + eventId)
-                + "; the log line [EVL-0500] with error id " + EventloomException.errorId(failure) + " has the cause";
+                + "; the log line " + LogCodes.FUNCTION_FAILED + " with error id "
+                + EventloomException.errorId(failure) + " has the cause";
     }
 
     static JsonObject failure(String function, String eventId, Throwable failure) {

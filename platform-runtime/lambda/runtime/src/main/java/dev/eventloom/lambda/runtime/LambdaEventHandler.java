@@ -35,6 +35,7 @@ import dev.eventloom.core.runtime.EventDispatcher;
 import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.Execution;
+import dev.eventloom.core.runtime.LogCodes;
 import dev.eventloom.core.runtime.TransportDeadline;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -188,7 +189,7 @@ public class LambdaEventHandler implements RequestStreamHandler {
                 items.addObject().put("itemIdentifier", failure.record().itemIdentifier());
             }
             if (!failures.isEmpty()) {
-                LOG.warnf("[EVL-0301] %d of %d %s records failed and are reported for redelivery: %s",
+                LOG.warnf(LogCodes.BATCH_FAILURES + " %d of %d %s records failed and are reported for redelivery: %s",
                         failures.size(), batch.size(), shape.description, summary(failures));
             }
             return mapper.writeValueAsBytes(response);

@@ -1,5 +1,6 @@
 package dev.eventloom.messaging.runtime;
 
+import dev.eventloom.core.runtime.LogCodes;
 import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -19,7 +20,8 @@ final class BuildFixedChannels {
         List<String> requested = ConfigProvider.getConfig().getOptionalValues(key, String.class).orElse(List.of())
                 .stream().map(String::trim).filter(name -> !name.isEmpty()).toList();
         if (!requested.equals(built)) {
-            throw new ConfigurationException("[EVL-0006] " + key + " is " + requested + " at run time, but the "
+            throw new ConfigurationException(LogCodes.CHANNELS_CHANGED + " " + key + " is " + requested + " at run "
+                    + "time, but the "
                     + "application was built with " + built + ": the build wires the channels, so rebuild with the new "
                     + "value (the channels' own settings, mp.messaging.* and eventloom.messaging.channel.*, can change "
                     + "at run time)");

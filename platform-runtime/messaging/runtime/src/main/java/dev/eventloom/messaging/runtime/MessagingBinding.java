@@ -29,6 +29,7 @@ import dev.eventloom.core.runtime.EventFunction;
 import dev.eventloom.core.runtime.EventSinks;
 import dev.eventloom.core.runtime.EventloomException;
 import dev.eventloom.core.runtime.EventloomException.Kind;
+import dev.eventloom.core.runtime.LogCodes;
 import dev.eventloom.core.runtime.ReplySink;
 import dev.eventloom.messaging.runtime.EventloomMessagingRuntimeConfig.ChannelConfig;
 import io.cloudevents.CloudEvent;
@@ -101,7 +102,8 @@ public class MessagingBinding {
             }
         }
         if (!incoming.isEmpty() && onLambda() && !runtime.pollOnLambda()) {
-            LOG.infof("[EVL-0005] On AWS Lambda: channels %s are not consumed here, the Lambda event source mapping "
+            LOG.infof(LogCodes.CHANNELS_ON_LAMBDA + " On AWS Lambda: channels %s are not consumed here, the Lambda "
+                    + "event source mapping "
                     + "delivers their records (set eventloom.messaging.poll-on-lambda=true to consume them anyway)",
                     incoming);
             return;
@@ -189,9 +191,9 @@ public class MessagingBinding {
         replies.url().filter(u -> "channel".equals(u.getScheme()) && !outgoing.contains(u.getSchemeSpecificPart()))
                 .ifPresent(u -> problems.add("eventloom.sink.url is " + u));
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("[EVL-0002] " + String.join("; ", problems) + ", but only "
-                    + outgoing + " are outgoing channels Eventloom may send to: add them to eventloom.messaging.outgoing"
-                    + " and configure them (mp.messaging.outgoing.<name>.*)");
+            throw new ConfigurationException(LogCodes.INVALID_CONFIGURATION + " " + String.join("; ", problems)
+                    + ", but only " + outgoing + " are outgoing channels Eventloom may send to: add them to "
+                    + "eventloom.messaging.outgoing and configure them (mp.messaging.outgoing.<name>.*)");
         }
     }
 
@@ -255,7 +257,8 @@ public class MessagingBinding {
                 try {
                     process(channel, logical, settings, message, this::settled);
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "[EVL-0602] A message from channel '%s' could not be processed and is nacked: %s",
+                    LOG.errorf(e, LogCodes.MESSAGE_FAILED + " A message from channel '%s' could not be processed "
+                            + "and is nacked: %s",
                             channel, e.getMessage());
                     whenSettled(message.nack(e), this::settled);
                 }
@@ -307,7 +310,7 @@ public class MessagingBinding {
 
         @Override
         public void onFailure(Throwable failure) {
-            LOG.errorf(failure, "[EVL-0601] Channel '%s' stopped: %s", channel, failure.getMessage());
+            LOG.errorf(failure, LogCodes.CHANNEL_STOPPED + " Channel '%s' stopped: %s", channel, failure.getMessage());
         }
 
         @Override
@@ -369,7 +372,8 @@ public class MessagingBinding {
             whenSettled(message.ack(), settled);
             return;
         }
-        LOG.errorf("[EVL-0602] Message %s from channel '%s' failed and is nacked: %s", event.getId(), channel,
+        LOG.errorf(LogCodes.MESSAGE_FAILED + " Message %s from channel '%s' failed and is nacked: %s", event.getId(),
+                channel,
                 failure.getMessage());
         whenSettled(message.nack(failure), settled);
     }
@@ -406,13 +410,15 @@ public class MessagingBinding {
     private Uni<Void> undecodable(String channel, ChannelConfig settings, Message<?> message, Exception problem) {
         String where = "A message from channel '" + channel + "' is not a readable event (" + problem.getMessage() + ")";
         if (settings.deadLetter().isEmpty()) {
-            LOG.errorf("[EVL-0603] %s; it is nacked (set eventloom.messaging.channel.\"%s\".dead-letter to park such "
+            LOG.errorf(LogCodes.MESSAGE_UNDELIVERABLE + " %s; it is nacked (set "
+                    + "eventloom.messaging.channel.\"%s\".dead-letter to park such "
                     + "messages)", where, channel);
             return nack(message, new EventloomException(Kind.INVALID_INPUT, where));
         }
         return sinks.send(settings.deadLetter().get(), events.undecodable(channel, message, problem))
                 .chain(() -> {
-                    LOG.warnf("[EVL-0603] %s; it went to %s", where, settings.deadLetter().get());
+                    LOG.warnf(LogCodes.MESSAGE_UNDELIVERABLE + " %s; it went to %s", where,
+                            settings.deadLetter().get());
                     return ack(message);
                 })
                 .onFailure().recoverWithUni(failure -> nack(message, failure));

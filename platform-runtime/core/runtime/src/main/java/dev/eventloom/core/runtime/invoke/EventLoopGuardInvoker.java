@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import dev.eventloom.core.runtime.InvocationContext;
+import dev.eventloom.core.runtime.LogCodes;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,7 +41,8 @@ public final class EventLoopGuardInvoker implements Invoker {
     static void warnIfHeld(long heldNanos, long thresholdNanos, Runnable blocked, InvocationContext context) {
         if (heldNanos > thresholdNanos) {
             blocked.run();
-            LOG.warnf("[EVL-0101] Function '%s' held the event loop for %d ms on event %s (threshold %d ms): "
+            LOG.warnf(LogCodes.EVENT_LOOP_HELD + " Function '%s' held the event loop for %d ms on event %s "
+                    + "(threshold %d ms): "
                     + "annotate it @Blocking or @RunOnVirtualThread, or make it non-blocking",
                     context.functionName(), TimeUnit.NANOSECONDS.toMillis(heldNanos), context.id(),
                     TimeUnit.NANOSECONDS.toMillis(thresholdNanos));
