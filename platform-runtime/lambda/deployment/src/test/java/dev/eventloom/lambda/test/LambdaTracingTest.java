@@ -75,6 +75,11 @@ class LambdaTracingTest {
         @Trigger(type = "lambda.third")
         public void third(String text) {
         }
+
+        @Funq
+        @Trigger(type = "com.amazonaws.sqs.message")
+        public void plain(String text) {
+        }
     }
 
     @Inject
@@ -105,5 +110,23 @@ class LambdaTracingTest {
         assertEquals(spans.get("first").getSpanId(), spans.get("second").getParentSpanId());
         assertEquals(spans.get("second").getSpanId(), spans.get("third").getParentSpanId());
         assertEquals("traced", attribute(spans.get("first"), "eventloom.logical_source"));
+    }
+
+    @Test
+    void aPlainSqsMessageContinuesTheTraceInItsMessageAttributes() {
+        String traceId = "6759e988bd862e3fe1be46a994272794";
+        String parentId = "63995c3f42cd8ad9";
+        JsonObject message = new JsonObject().put("messageId", "m-plain").put("receiptHandle", "r")
+                .put("body", "\"plain\"").put("attributes", new JsonObject().put("SentTimestamp", "1764201600000"))
+                .put("messageAttributes", new JsonObject().put("traceparent", new JsonObject()
+                        .put("stringValue", "00-" + traceId + "-" + parentId + "-01").put("dataType", "String")))
+                .put("eventSource", "aws:sqs").put("eventSourceARN", QUEUE).put("awsRegion", "eu-west-1");
+        Lambda.invoke(AwsEvents.records(List.of(message))).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> exporter.getFinishedSpanItems().stream()
+                .anyMatch(s -> "plain".equals(attribute(s, "eventloom.function"))));
+        SpanData plain = exporter.getFinishedSpanItems().stream()
+                .filter(s -> "plain".equals(attribute(s, "eventloom.function"))).findFirst().orElseThrow();
+        assertEquals(traceId, plain.getTraceId());
+        assertEquals(parentId, plain.getParentSpanId());
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.eventloom.core.runtime.CloudEventValidation;
+import dev.eventloom.core.runtime.DeliveryTracing;
 import dev.eventloom.core.runtime.MediaTypes;
 import dev.eventloom.core.runtime.StructuredEvents;
 import io.cloudevents.CloudEvent;
@@ -130,9 +131,25 @@ final class AwsRecords {
             if (sent != null) {
                 builder.withTime(epochMillis(sent));
             }
+            traceContext(builder, name -> Json.text(record.path("messageAttributes").path(name), "stringValue"));
             event = withData(builder, body).build();
         }
         return new LambdaRecord(id, event, null, List.of(queue), orderKey, headers, record);
+    }
+
+    /**
+     * The W3C trace context a sender put in a plain message's attributes ({@code traceparent}, {@code tracestate}),
+     * kept as the CloudEvents distributed-tracing extension, so the delivery continues the sender's trace.
+     */
+    private static void traceContext(CloudEventBuilder builder, java.util.function.Function<String, String> attribute) {
+        String traceparent = attribute.apply(DeliveryTracing.TRACEPARENT);
+        if (traceparent != null && !traceparent.isBlank()) {
+            builder.withExtension(DeliveryTracing.TRACEPARENT, traceparent.strip());
+            String tracestate = attribute.apply(DeliveryTracing.TRACESTATE);
+            if (tracestate != null && !tracestate.isBlank()) {
+                builder.withExtension(DeliveryTracing.TRACESTATE, tracestate.strip());
+            }
+        }
     }
 
     private LambdaRecord sns(JsonNode record) throws Exception {
@@ -155,6 +172,7 @@ final class AwsRecords {
             if (timestamp != null) {
                 builder.withTime(OffsetDateTime.parse(timestamp));
             }
+            traceContext(builder, name -> Json.text(sns.path("MessageAttributes").path(name), "Value"));
             event = withData(builder, message).build();
         }
         List<String> identifiers = subscription != null ? List.of(topic, subscription) : List.of(topic);
