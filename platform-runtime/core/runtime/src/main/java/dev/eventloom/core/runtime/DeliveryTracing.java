@@ -50,6 +50,38 @@ public abstract class DeliveryTracing {
     public abstract Attempt start(Object parent, EventFunction function, CloudEvent event, String logicalSource,
             int attempt);
 
+    /**
+     * Marks a failed attempt's failure with the attempt's span, so what the failure leads to (a dead letter) continues
+     * the trace from there. Rides along as a suppressed marker without a stack, like the error id.
+     */
+    public static void mark(Throwable failure, String traceparent) {
+        if (failure != null && traceparent != null && traceparentOf(failure) == null) {
+            failure.addSuppressed(new TraceMark(traceparent));
+        }
+    }
+
+    /** The span of the attempt that failed with {@code failure}; {@code null} when not traced. */
+    public static String traceparentOf(Throwable failure) {
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (suppressed instanceof TraceMark mark) {
+                return mark.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /** Carries {@link #traceparentOf}. */
+    private static final class TraceMark extends RuntimeException {
+        TraceMark(String traceparent) {
+            super(traceparent, null, false, false);
+        }
+
+        @Override
+        public String toString() {
+            return "traceparent " + getMessage();
+        }
+    }
+
     /** One attempt's span. */
     public interface Attempt {
 

@@ -337,14 +337,21 @@ final class ReliableDelivery {
                 + "destination takes it", event.getId(), attempts, function.name(), function.delivery().deadLetter());
     }
 
-    /** The event as it arrived, attributes and data intact, with what went wrong as extensions. */
+    /**
+     * The event as it arrived, attributes and data intact, with what went wrong as extensions; when deliveries are
+     * traced its {@code traceparent} is the last attempt's span, so the dead letter continues the trace from there.
+     */
     static CloudEvent deadLetter(EventFunction function, CloudEvent event, Throwable failure, int attempts) {
         String message = String.valueOf(failure.getMessage());
         if (message.length() > MAX_ERROR_LENGTH) {
             message = message.substring(0, MAX_ERROR_LENGTH) + "...";
         }
-        return CloudEventBuilder.from(event)
-                .withExtension("eventloomfunction", function.name())
+        CloudEventBuilder dead = CloudEventBuilder.from(event);
+        String traceparent = DeliveryTracing.traceparentOf(failure);
+        if (traceparent != null) {
+            dead.withExtension(DeliveryTracing.TRACEPARENT, traceparent);
+        }
+        return dead.withExtension("eventloomfunction", function.name())
                 .withExtension("eventloomattempts", attempts)
                 .withExtension("eventloomerrortype", failure instanceof EventloomException e
                         ? e.kind().name().toLowerCase(java.util.Locale.ROOT)

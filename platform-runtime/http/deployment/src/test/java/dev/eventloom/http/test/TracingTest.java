@@ -49,11 +49,13 @@ class TracingTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Functions.class, Exporter.class))
+            .withApplicationRoot(jar -> jar.addClasses(Functions.class, Exporter.class, TestSink.class))
             .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-opentelemetry", Version.getVersion())))
             .overrideConfigKey("quarkus.otel.exporter.otlp.enabled", "false")
             .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "10ms")
-            .overrideConfigKey("eventloom.logging.mdc", "true");
+            .overrideConfigKey("eventloom.logging.mdc", "true")
+            .overrideConfigKey("eventloom.function.doomed.dead-letter",
+                    "http://localhost:${quarkus.http.test-port:8081}/test-sink/events");
 
     /** The lines the chain's last function logs, with their MDC. */
     static final List<ExtLogRecord> LINES = new CopyOnWriteArrayList<>();
@@ -121,6 +123,12 @@ class TracingTest {
         }
 
         @Funq
+        @Trigger(type = "doomed.requested")
+        public void doomed(String text) {
+            throw new IllegalStateException("never works");
+        }
+
+        @Funq
         @Trigger(type = "flaky.requested")
         @Delivery(retries = 1, backoffDelay = "1ms")
         public void flaky(String text) {
@@ -130,6 +138,9 @@ class TracingTest {
 
     @Inject
     InMemorySpanExporter exporter;
+
+    @Inject
+    TestSink sink;
 
     @BeforeEach
     void clear() {
@@ -205,5 +216,18 @@ class TracingTest {
         assertEquals(spans.get("flaky#1").getTraceId(), spans.get("flaky#2").getTraceId());
         assertTrue(spans.get("flaky#2").getStatus().getDescription().contains("error id"),
                 "the status names the log line's error id, not the exception");
+    }
+
+    @Test
+    void aDeadLetterContinuesTheTraceFromTheLastAttempt() {
+        given().header("ce-specversion", "1.0").header("ce-id", "d-1").header("ce-source", "/test")
+                .header("ce-type", "doomed.requested").contentType("application/json").body("\"go\"").post("/")
+                .then().statusCode(202);
+        SpanData attempt = eventloomSpans(1).get("doomed#1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.received().stream()
+                .anyMatch(e -> "d-1".equals(e.getId())));
+        Object traceparent = sink.received().stream().filter(e -> "d-1".equals(e.getId())).findFirst().orElseThrow()
+                .getExtension("traceparent");
+        assertEquals("00-" + attempt.getTraceId() + "-" + attempt.getSpanId() + "-01", traceparent);
     }
 }

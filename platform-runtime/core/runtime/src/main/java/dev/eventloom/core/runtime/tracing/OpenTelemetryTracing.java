@@ -140,6 +140,7 @@ public final class OpenTelemetryTracing extends DeliveryTracing {
                     span.setAttribute("eventloom.reply_type", reply.getType());
                 }
             } else {
+                DeliveryTracing.mark(failure, traceparent());
                 EventloomException.Kind kind = EventloomException.kindOf(failure);
                 span.setAttribute("eventloom.outcome", kind.name().toLowerCase(java.util.Locale.ROOT));
                 span.setStatus(StatusCode.ERROR, kind == EventloomException.Kind.FUNCTION_FAILED
