@@ -25,8 +25,11 @@ final class ColdStart {
     private ColdStart() {
     }
 
-    /** Called at every attempt; does something at the first only. */
-    static void attempt(EventFunction function, CloudEvent event) {
+    /**
+     * Called at every attempt, with the name of the binding that brought the event ({@code http}, {@code lambda}, ...);
+     * does something at the first only.
+     */
+    static void attempt(EventFunction function, CloudEvent event, String binding) {
         if (SEEN.get() || !SEEN.compareAndSet(false, true)) {
             return;
         }
@@ -35,17 +38,17 @@ final class ColdStart {
                         .getStartTime()));
         long millis = Duration.between(started, Instant.now()).toMillis();
         InvocationMdc.around(function, event, () -> LOG.infof(LogCodes.COLD_START + " First invocation of this "
-                + "instance: "
-                + "function '%s', event %s, %d ms after the process started", function.name(), event.getId(), millis));
+                + "instance: function '%s', event %s through %s, %d ms after the process started", function.name(),
+                event.getId(), binding, millis));
         if (registry != null) {
-            Meter.register((MeterRegistry) registry, millis);
+            Meter.register((MeterRegistry) registry, millis, binding);
         }
     }
 
     /** Micrometer, loaded only with a registry (as in {@link FunctionMetrics}). */
     private static final class Meter {
-        static void register(MeterRegistry meters, long millis) {
-            Gauge.builder("eventloom.cold.start", () -> millis / 1000.0).baseUnit("seconds")
+        static void register(MeterRegistry meters, long millis, String binding) {
+            Gauge.builder("eventloom.cold.start", () -> millis / 1000.0).baseUnit("seconds").tag("binding", binding)
                     .description("Time from the process start to the first invocation of this instance")
                     .register(meters);
         }

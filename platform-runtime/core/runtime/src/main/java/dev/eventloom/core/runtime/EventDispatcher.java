@@ -202,6 +202,7 @@ public class EventDispatcher {
     private Uni<CloudEvent> attempt(EventFunction function, CloudEvent event, Transport transport, String logical,
             Object parent, int attempt) {
         return Uni.createFrom().deferred(() -> {
+            ColdStart.attempt(function, event, transport.name());
             InvocationContext context = new InvocationContext(function, event, transport, logical,
                     deadline(function, transport));
             DeliveryTracing.Attempt span = DeliveryTracing.current().start(parent, function, event, logical, attempt);
@@ -215,6 +216,7 @@ public class EventDispatcher {
     /** One attempt started on this thread, through the function's {@link DirectInvoker}; reports its reply. */
     private void attemptNow(EventFunction function, CloudEvent event, Transport transport, String logical,
             Object parent, int attempt, BiConsumer<CloudEvent, Throwable> reported) {
+        ColdStart.attempt(function, event, transport.name());
         Instant deadline = deadline(function, transport);
         if (!Instant.now().isBefore(deadline)) {
             reported.accept(null, new EventloomException(Kind.TIMEOUT, "Function '" + function.name()

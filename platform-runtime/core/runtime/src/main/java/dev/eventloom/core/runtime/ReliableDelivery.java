@@ -193,7 +193,6 @@ final class ReliableDelivery {
             Supplier<Uni<CloudEvent>> attempt, int number) {
         FunctionMetrics metrics = function.metrics();
         metrics.attempt();
-        ColdStart.attempt(function, event);
         long started = System.nanoTime();
         return attempt.get()
                 .onTermination().invoke(() -> metrics.duration(System.nanoTime() - started))
@@ -254,7 +253,6 @@ final class ReliableDelivery {
             return;
         }
         metrics.attempt();
-        ColdStart.attempt(function, event);
         long started = System.nanoTime();
         now.run((reply, failure) -> {
             metrics.duration(System.nanoTime() - started);

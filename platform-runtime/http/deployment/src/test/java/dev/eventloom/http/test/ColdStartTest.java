@@ -82,11 +82,12 @@ class ColdStartTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !LINES.isEmpty());
         assertEquals(1, LINES.size(), "once per instance");
         ExtLogRecord line = LINES.get(0);
-        assertTrue(line.getFormattedMessage().contains("event first"), line.getFormattedMessage());
+        assertTrue(line.getFormattedMessage().contains("event first through http"), line.getFormattedMessage());
         assertTrue(line.getFormattedMessage().contains("ms after the process started"), line.getFormattedMessage());
         assertEquals("first", line.getMdc("eventId"));
         assertEquals("ping", line.getMdc("function"));
         String metrics = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("eventloom_cold_start_seconds"), "the gauge is exported");
+        assertTrue(metrics.contains("eventloom_cold_start_seconds{binding=\"http\"}"), "the gauge, per binding: "
+                + metrics.lines().filter(l -> l.contains("cold_start")).toList());
     }
 }
