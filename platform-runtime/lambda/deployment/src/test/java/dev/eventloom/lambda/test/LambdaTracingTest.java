@@ -80,6 +80,11 @@ class LambdaTracingTest {
         @Trigger(type = "com.amazonaws.sqs.message")
         public void plain(String text) {
         }
+
+        @Funq
+        @Trigger(type = "com.amazonaws.sns.Notification")
+        public void notified(String text) {
+        }
     }
 
     @Inject
@@ -128,5 +133,22 @@ class LambdaTracingTest {
                 .filter(s -> "plain".equals(attribute(s, "eventloom.function"))).findFirst().orElseThrow();
         assertEquals(traceId, plain.getTraceId());
         assertEquals(parentId, plain.getParentSpanId());
+    }
+
+    @Test
+    void aPlainSnsNotificationContinuesTheTraceInItsMessageAttributes() {
+        String traceId = "7759e988bd862e3fe1be46a994272795";
+        String parentId = "73995c3f42cd8ada";
+        JsonObject notification = new JsonObject(AwsEvents.sns("hello", "\"plain\""));
+        notification.getJsonArray("Records").getJsonObject(0).getJsonObject("Sns").put("MessageAttributes",
+                new JsonObject().put("traceparent", new JsonObject().put("Type", "String")
+                        .put("Value", "00-" + traceId + "-" + parentId + "-01")));
+        Lambda.invoke(notification.encode()).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> exporter.getFinishedSpanItems().stream()
+                .anyMatch(s -> "notified".equals(attribute(s, "eventloom.function"))));
+        SpanData notified = exporter.getFinishedSpanItems().stream()
+                .filter(s -> "notified".equals(attribute(s, "eventloom.function"))).findFirst().orElseThrow();
+        assertEquals(traceId, notified.getTraceId());
+        assertEquals(parentId, notified.getParentSpanId());
     }
 }
