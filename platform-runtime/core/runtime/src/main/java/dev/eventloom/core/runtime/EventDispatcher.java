@@ -266,8 +266,7 @@ public class EventDispatcher {
             case TIMEOUT -> LOG.warnf(LogCodes.TIMEOUT + " %s", failure.getMessage());
             case BUSY -> LOG.debugf(LogCodes.BUSY + " %s", failure.getMessage());
             default -> LOG.debugf(LogCodes.INVALID_EVENT + " Function '%s' rejected event %s: %s", function.name(),
-                    event.getId(),
-                    failure.getMessage());
+                    event.getId(), failure.getMessage());
         }
     }
 }

@@ -258,8 +258,7 @@ public class MessagingBinding {
                     process(channel, logical, settings, message, this::settled);
                 } catch (RuntimeException e) {
                     LOG.errorf(e, LogCodes.MESSAGE_FAILED + " A message from channel '%s' could not be processed "
-                            + "and is nacked: %s",
-                            channel, e.getMessage());
+                            + "and is nacked: %s", channel, e.getMessage());
                     whenSettled(message.nack(e), this::settled);
                 }
             });
@@ -373,8 +372,7 @@ public class MessagingBinding {
             return;
         }
         LOG.errorf(LogCodes.MESSAGE_FAILED + " Message %s from channel '%s' failed and is nacked: %s", event.getId(),
-                channel,
-                failure.getMessage());
+                channel, failure.getMessage());
         whenSettled(message.nack(failure), settled);
     }
 
