@@ -75,5 +75,7 @@ class ManifestIT {
                 "the image is the one the container-image extension builds: " + yaml);
         assertTrue(yaml.contains("networking.knative.dev/visibility: \"cluster-local\""), yaml);
         assertFalse(yaml.contains("min-scale"), "nothing in it consumes a channel: it may scale to zero");
+        assertTrue(yaml.contains("prometheus.io/port: \"9000\""), "its metrics are on the management port: " + yaml);
+        assertTrue(yaml.contains("prometheus.io/path: \"/q/metrics\""), yaml);
     }
 }

@@ -27,12 +27,14 @@ import io.quarkus.runtime.configuration.DurationConverter;
 final class KnativeManifest {
 
     /** What the build knows about where the application runs. */
+    /** {@code metricsPort}: where Prometheus metrics are served ({@code null}: nowhere). */
     record Settings(String service, String namespace, String image, String broker, Map<String, String> env,
-            Map<String, List<String>> logicalSources, int brokerRetries, boolean publicService, boolean alwaysRunning) {
+            Map<String, List<String>> logicalSources, int brokerRetries, boolean publicService, boolean alwaysRunning,
+            Integer metricsPort) {
 
         Settings(String service, String namespace, String image, String broker, Map<String, String> env,
                 Map<String, List<String>> logicalSources) {
-            this(service, namespace, image, broker, env, logicalSources, 2, false, false);
+            this(service, namespace, image, broker, env, logicalSources, 2, false, false, null);
         }
     }
 
@@ -115,9 +117,19 @@ final class KnativeManifest {
         Map<String, Object> template = new LinkedHashMap<>();
         Map<String, Object> templateMetadata = new LinkedHashMap<>();
         templateMetadata.put("labels", Map.of("app.kubernetes.io/name", settings.service()));
+        Map<String, String> annotations = new LinkedHashMap<>();
         if (settings.alwaysRunning()) {
             // A messaging consumer runs inside: scaled to zero, nothing would consume the channels.
-            templateMetadata.put("annotations", Map.of("autoscaling.knative.dev/min-scale", "1"));
+            annotations.put("autoscaling.knative.dev/min-scale", "1");
+        }
+        if (settings.metricsPort() != null) {
+            // Prometheus's Kubernetes discovery scrapes the pod on the management port, not through the queue proxy
+            annotations.put("prometheus.io/scrape", "true");
+            annotations.put("prometheus.io/port", String.valueOf(settings.metricsPort()));
+            annotations.put("prometheus.io/path", "/q/metrics");
+        }
+        if (!annotations.isEmpty()) {
+            templateMetadata.put("annotations", annotations);
         }
         template.put("metadata", templateMetadata);
         Map<String, Object> spec = new LinkedHashMap<>();

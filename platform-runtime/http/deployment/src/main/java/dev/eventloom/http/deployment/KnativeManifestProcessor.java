@@ -16,7 +16,9 @@ import dev.eventloom.core.runtime.FunctionMetadata;
 import dev.eventloom.core.runtime.LogCodes;
 import dev.eventloom.core.runtime.filter.TriggerMetadata;
 import io.quarkus.container.spi.ContainerImageInfoBuildItem;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.ApplicationInfoBuildItem;
@@ -49,11 +51,26 @@ class KnativeManifestProcessor {
         KnativeManifest.Settings settings = new KnativeManifest.Settings(service, config.namespace().orElse(null),
                 image, config.broker(), new java.util.TreeMap<>(config.env()), logicalSources(sorted),
                 config.brokerRetries(), config.visibility() == KnativeBuildConfig.Visibility.PUBLIC,
-                consumesChannels(capabilities));
+                consumesChannels(capabilities), metricsPort(capabilities));
         KnativeManifest.Result result = KnativeManifest.render(sorted, settings);
         result.warnings().forEach(warning -> LOG.warnf(LogCodes.KNATIVE_MANIFEST + " %s", warning));
         files.produce(new GeneratedFileSystemResourceBuildItem("eventloom/knative.yaml",
                 result.yaml().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The port Prometheus metrics are served on: the management interface's (the HTTP binding turns it on) or, with it
+     * off, the function port; {@code null} without a Prometheus registry.
+     */
+    private static Integer metricsPort(Capabilities capabilities) {
+        if (!capabilities.isPresent(Capability.METRICS) || !QuarkusClassLoader.isClassPresentAtRuntime(
+                "io.micrometer.prometheus.PrometheusMeterRegistry")) {
+            return null;
+        }
+        Config config = ConfigProvider.getConfig();
+        return config.getOptionalValue("quarkus.management.enabled", Boolean.class).orElse(false)
+                ? config.getOptionalValue("quarkus.management.port", Integer.class).orElse(9000)
+                : 8080;
     }
 
     /** Whether a messaging consumer runs in the application: it must keep running, never scaled to zero. */

@@ -107,7 +107,7 @@ class KnativeCrdConformanceTest {
         limited.setPlatformTimeout("45s");
         KnativeManifest.Settings base = KnativeFixtures.settings();
         validate(KnativeManifest.render(List.of(limited), new KnativeManifest.Settings(base.service(),
-                base.namespace(), base.image(), base.broker(), base.env(), base.logicalSources(), 2, false, true))
+                base.namespace(), base.image(), base.broker(), base.env(), base.logicalSources(), 2, false, true, 9000))
                 .yaml());
     }
 

@@ -164,7 +164,7 @@ class KnativeManifestTest {
         assertEquals("cluster-local", serviceLabels.get("networking.knative.dev/visibility"));
         KnativeManifest.Settings base = KnativeFixtures.settings();
         KnativeManifest.Settings open = new KnativeManifest.Settings(base.service(), base.namespace(), base.image(),
-                base.broker(), base.env(), base.logicalSources(), 2, true, false);
+                base.broker(), base.env(), base.logicalSources(), 2, true, false, null);
         Map<String, Object> labels = at(documents(KnativeManifest.render(List.of(), open).yaml()).get(0),
                 "metadata.labels");
         assertFalse(labels.containsKey("networking.knative.dev/visibility"), labels.toString());
@@ -192,11 +192,22 @@ class KnativeManifestTest {
     void anApplicationThatConsumesChannelsNeverScalesToZero() {
         KnativeManifest.Settings base = KnativeFixtures.settings();
         KnativeManifest.Settings consuming = new KnativeManifest.Settings(base.service(), base.namespace(),
-                base.image(), base.broker(), base.env(), base.logicalSources(), 2, false, true);
+                base.image(), base.broker(), base.env(), base.logicalSources(), 2, false, true, null);
         Map<String, Object> annotations = at(documents(KnativeManifest.render(List.of(), consuming).yaml()).get(0),
                 "spec.template.metadata.annotations");
         assertEquals("1", annotations.get("autoscaling.knative.dev/min-scale"));
         assertNull(at(documents(RESULT.yaml()).get(0), "spec.template.metadata.annotations"));
+    }
+
+    @Test
+    void prometheusIsToldWhereTheMetricsAre() {
+        KnativeManifest.Settings base = KnativeFixtures.settings();
+        KnativeManifest.Settings scraped = new KnativeManifest.Settings(base.service(), base.namespace(),
+                base.image(), base.broker(), base.env(), base.logicalSources(), 2, false, false, 9000);
+        Map<String, Object> annotations = at(documents(KnativeManifest.render(List.of(), scraped).yaml()).get(0),
+                "spec.template.metadata.annotations");
+        assertEquals(Map.of("prometheus.io/scrape", "true", "prometheus.io/port", "9000", "prometheus.io/path",
+                "/q/metrics"), annotations);
     }
 
     @Test
