@@ -85,6 +85,6 @@ public class DeliveryBenchmark {
     @Benchmark
     public CloudEvent withRules() {
         CloudEvent event = nextEvent();
-        return reliable.deliver(function, event, null, () -> Uni.createFrom().item(reply)).await().indefinitely();
+        return reliable.deliver(function, event, null, number -> Uni.createFrom().item(reply)).await().indefinitely();
     }
 }

@@ -50,6 +50,12 @@ public abstract class DeliveryTracing {
     public abstract Attempt start(Object parent, EventFunction function, CloudEvent event, String logicalSource,
             int attempt);
 
+    /** The event's {@code traceparent} extension, or {@code null}. */
+    public static String traceparent(CloudEvent event) {
+        Object value = event.getExtension(TRACEPARENT);
+        return value == null ? null : value.toString();
+    }
+
     /**
      * Marks a failed attempt's failure with the attempt's span, so what the failure leads to (a dead letter) continues
      * the trace from there. Rides along as a suppressed marker without a stack, like the error id.

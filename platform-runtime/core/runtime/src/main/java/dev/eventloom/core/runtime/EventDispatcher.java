@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -101,9 +101,8 @@ public class EventDispatcher {
             }
             String logical = logicalSource != null ? logicalSource : logicalSource(event);
             Object parent = DeliveryTracing.current().parent(event);
-            int[] attempts = { 0 };
             Uni<CloudEvent> reply = reliable.deliver(function, event, transport.deadline(),
-                    () -> attempt(function, event, transport, logical, parent, ++attempts[0]));
+                    number -> attempt(function, event, transport, logical, parent, number));
             return execution.onCaller(broker.enabled() ? reply.invoke(r -> routeCopy(function, r)) : reply);
         });
     }
@@ -137,18 +136,15 @@ public class EventDispatcher {
             boolean waitForSlot, BiConsumer<CloudEvent, Throwable> done) {
         String logical = logicalSource != null ? logicalSource : logicalSource(event);
         Object parent = DeliveryTracing.current().parent(event);
-        // attempts run one after another, never at once: a plain counter numbers them
-        int[] attempts = { 0 };
+        IntFunction<Uni<CloudEvent>> attempt = number -> attempt(function, event, transport, logical, parent, number);
         if (direct(function)) {
-            Supplier<Uni<CloudEvent>> later = () -> attempt(function, event, transport, logical, parent,
-                    ++attempts[0]);
+            // the fast lane runs the first attempt; retries go through the pipeline
             reliable.deliverNow(function, event, transport.deadline(),
-                    reported -> attemptNow(function, event, transport, logical, parent, ++attempts[0], reported),
-                    later, execution::onCaller, waitForSlot, done);
+                    reported -> attemptNow(function, event, transport, logical, parent, reported), attempt,
+                    execution::onCaller, waitForSlot, done);
             return;
         }
-        execution.onCaller(reliable.deliver(function, event, transport.deadline(),
-                () -> attempt(function, event, transport, logical, parent, ++attempts[0]), waitForSlot))
+        execution.onCaller(reliable.deliver(function, event, transport.deadline(), attempt, waitForSlot))
                 .subscribe().with(reply -> done.accept(reply, null), failure -> done.accept(null, failure));
     }
 
@@ -213,9 +209,9 @@ public class EventDispatcher {
         });
     }
 
-    /** One attempt started on this thread, through the function's {@link DirectInvoker}; reports its reply. */
+    /** The first attempt, started on this thread through the function's {@link DirectInvoker}; reports its reply. */
     private void attemptNow(EventFunction function, CloudEvent event, Transport transport, String logical,
-            Object parent, int attempt, BiConsumer<CloudEvent, Throwable> reported) {
+            Object parent, BiConsumer<CloudEvent, Throwable> reported) {
         ColdStart.attempt(function, event, transport.name());
         Instant deadline = deadline(function, transport);
         if (!Instant.now().isBefore(deadline)) {
@@ -224,7 +220,7 @@ public class EventDispatcher {
             return;
         }
         InvocationContext context = new InvocationContext(function, event, transport, logical, deadline);
-        DeliveryTracing.Attempt span = DeliveryTracing.current().start(parent, function, event, logical, attempt);
+        DeliveryTracing.Attempt span = DeliveryTracing.current().start(parent, function, event, logical, 1);
         context.traced(span.traceparent());
         function.direct().invoke(context, (result, failure) -> {
             if (failure != null) {

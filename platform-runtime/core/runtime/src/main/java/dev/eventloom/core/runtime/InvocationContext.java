@@ -39,11 +39,7 @@ public final class InvocationContext implements EventContext {
 
     /** The attempt's span, else the event's {@code traceparent}, else {@code null}. */
     String traceparent() {
-        if (traceparent != null) {
-            return traceparent;
-        }
-        Object fromEvent = event.getExtension(DeliveryTracing.TRACEPARENT);
-        return fromEvent == null ? null : fromEvent.toString();
+        return traceparent != null ? traceparent : DeliveryTracing.traceparent(event);
     }
 
     public EventFunction function() {

@@ -44,8 +44,7 @@ public final class InvocationMdc {
 
     /** Sets the keys of an invocation of {@code function} on {@code event}, outside one (its log lines). */
     static Object[] enter(EventFunction function, CloudEvent event) {
-        Object traceparent = event.getExtension(DeliveryTracing.TRACEPARENT);
-        return enter(function, event, traceparent == null ? null : traceparent.toString());
+        return enter(function, event, DeliveryTracing.traceparent(event));
     }
 
     private static Object[] enter(EventFunction function, CloudEvent event, String traceparent) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -73,23 +74,23 @@ final class ReliableDelivery {
     }
 
     /**
-     * Delivers with the function's policy; {@code attempt} runs the function once (with its own timeout) and gives its
-     * reply. The result is the reply, {@code null} (no reply, a skipped duplicate, a dead-lettered event), or the
+     * Delivers with the function's policy; {@code attempt} runs the function once (with its own timeout), given the
+     * attempt's number (1 for the first), and gives its reply. The result is the reply, {@code null} (no reply, a skipped duplicate, a dead-lettered event), or the
      * failure the transport must answer with.
      */
     Uni<CloudEvent> deliver(EventFunction function, CloudEvent event, Instant transportDeadline,
-            Supplier<Uni<CloudEvent>> attempt) {
+            IntFunction<Uni<CloudEvent>> attempt) {
         return deliver(function, event, transportDeadline, attempt, false);
     }
 
     /**
-     * As {@link #deliver(EventFunction, CloudEvent, Instant, Supplier)}; with {@code waitForSlot}, a function at its
+     * As {@link #deliver(EventFunction, CloudEvent, Instant, IntFunction)}; with {@code waitForSlot}, a function at its
      * concurrency limit is waited for (within its timeout and the transport's deadline) instead of refused at once:
      * for callers that hold several events at once (a batch, a fan-out, a queue), whose events would otherwise refuse
      * each other.
      */
     Uni<CloudEvent> deliver(EventFunction function, CloudEvent event, Instant transportDeadline,
-            Supplier<Uni<CloudEvent>> attempt, boolean waitForSlot) {
+            IntFunction<Uni<CloudEvent>> attempt, boolean waitForSlot) {
         DeliveryPolicy policy = function.delivery();
         Uni<CloudEvent> delivery = Uni.createFrom().deferred(() -> limited(function, event, transportDeadline, attempt,
                 waitForSlot));
@@ -118,7 +119,7 @@ final class ReliableDelivery {
     }
 
     private Uni<CloudEvent> limited(EventFunction function, CloudEvent event, Instant transportDeadline,
-            Supplier<Uni<CloudEvent>> attempt, boolean waitForSlot) {
+            IntFunction<Uni<CloudEvent>> attempt, boolean waitForSlot) {
         DeliveryPolicy policy = function.delivery();
         Admission admission = function.admission();
         Supplier<Uni<CloudEvent>> admitted = () -> (policy.idempotent()
@@ -153,7 +154,7 @@ final class ReliableDelivery {
     }
 
     private Uni<CloudEvent> idempotent(EventFunction function, CloudEvent event, Instant transportDeadline,
-            Supplier<Uni<CloudEvent>> attempt) {
+            IntFunction<Uni<CloudEvent>> attempt) {
         DeliveryPolicy policy = function.delivery();
         String key = function.name() + '\u0000' + event.getSource() + '\u0000' + event.getId();
         return store.claim(key, claimTimeout(function))
@@ -190,11 +191,11 @@ final class ReliableDelivery {
     }
 
     private Uni<CloudEvent> withRetries(EventFunction function, CloudEvent event, Instant transportDeadline,
-            Supplier<Uni<CloudEvent>> attempt, int number) {
+            IntFunction<Uni<CloudEvent>> attempt, int number) {
         FunctionMetrics metrics = function.metrics();
         metrics.attempt();
         long started = System.nanoTime();
-        return attempt.get()
+        return attempt.apply(number)
                 .onTermination().invoke(() -> metrics.duration(System.nanoTime() - started))
                 .onItemOrFailure().invoke((reply, failure) -> attempted(function, event, number, started, reply,
                         failure))
@@ -205,7 +206,7 @@ final class ReliableDelivery {
 
     /** After attempt {@code number} failed: the next attempt after its backoff, the dead letter, or the failure. */
     private Uni<CloudEvent> afterFailure(EventFunction function, CloudEvent event, Instant transportDeadline,
-            Supplier<Uni<CloudEvent>> attempt, int number, Throwable failure) {
+            IntFunction<Uni<CloudEvent>> attempt, int number, Throwable failure) {
         DeliveryPolicy policy = function.delivery();
         Duration delay = policy.delayBefore(number);
         boolean retryable = retryable(failure) && number <= policy.retries()
@@ -234,11 +235,11 @@ final class ReliableDelivery {
      * as soon as the attempt reports, with nothing in between (before this method returns when the attempt completes at
      * once). Retries and dead letters continue on {@code later}, which runs further attempts the ordinary way;
      * {@code done} is then called by that pipeline, on {@code resume} when given; so is a delivery that waits for a
-     * slot ({@code waitForSlot}, see {@link #deliver(EventFunction, CloudEvent, Instant, Supplier, boolean)}). Only
+     * slot ({@code waitForSlot}, see {@link #deliver(EventFunction, CloudEvent, Instant, IntFunction, boolean)}). Only
      * for policies {@link #immediate} accepts.
      */
     void deliverNow(EventFunction function, CloudEvent event, Instant transportDeadline, Attempt now,
-            Supplier<Uni<CloudEvent>> later, UnaryOperator<Uni<CloudEvent>> resume, boolean waitForSlot,
+            IntFunction<Uni<CloudEvent>> later, UnaryOperator<Uni<CloudEvent>> resume, boolean waitForSlot,
             BiConsumer<CloudEvent, Throwable> done) {
         DeliveryPolicy policy = function.delivery();
         FunctionMetrics metrics = function.metrics();

@@ -29,6 +29,7 @@ final class CallerAccess {
     private final List<String> triggerSubjects;
     private final Map<String, Rule> rules = new HashMap<>();
     private final boolean anyAudience;
+    private final boolean active;
 
     /** {@code tokens}: whether the build has an extension that verifies bearer tokens (OIDC or SmallRye JWT). */
     CallerAccess(EventloomHttpConfig.AuthConfig config, Set<String> functions, boolean tokens) {
@@ -51,7 +52,8 @@ final class CallerAccess {
             rules.put(name, rule);
         }
         this.anyAudience = audiences;
-        if (active() && !tokens) {
+        this.active = required || !rules.isEmpty();
+        if (active && !tokens) {
             throw new ConfigurationException("eventloom.http.auth asks for bearer tokens, but the application has no "
                     + "extension that verifies them: add io.quarkus:quarkus-oidc or io.quarkus:quarkus-smallrye-jwt and "
                     + "configure its issuer and keys (see docs/security.md)");
@@ -60,7 +62,7 @@ final class CallerAccess {
 
     /** Whether any caller is checked at all. */
     boolean active() {
-        return required || !rules.isEmpty();
+        return active;
     }
 
     /**
@@ -75,7 +77,9 @@ final class CallerAccess {
             return;
         }
         QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
-            context.put(IDENTITY, identity == null ? Anonymous.INSTANCE : identity);
+            if (identity != null) {
+                context.put(IDENTITY, identity);
+            }
             if (anonymous(identity)) {
                 if (required || rule != null) {
                     unauthorized(context, function);
@@ -153,11 +157,6 @@ final class CallerAccess {
 
     private static void forbidden(RoutingContext context, String detail) {
         Problems.send(context, 403, detail);
-    }
-
-    /** The identity of a request no security extension authenticated. */
-    private enum Anonymous {
-        INSTANCE
     }
 
     /**
